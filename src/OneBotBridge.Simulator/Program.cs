@@ -1,0 +1,2 @@
+Console.Error.WriteLine("The standalone simulator is not written yet.");
+return 1;

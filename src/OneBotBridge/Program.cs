@@ -1,0 +1,2 @@
+Console.Error.WriteLine("onebot-bridge: not written yet.");
+return 1;
