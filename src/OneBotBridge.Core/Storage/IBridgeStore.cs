@@ -34,6 +34,9 @@ public interface IBridgeStore : IAsyncDisposable
     /// </summary>
     Task SaveReplySourceAsync(ReplySourceRecord source, CancellationToken cancellationToken);
 
-    /// <summary>Forgets messages older than <paramref name="messagesBefore"/> and reply sources older than <paramref name="replySourcesBefore"/>.</summary>
-    Task PruneAsync(DateTimeOffset messagesBefore, DateTimeOffset replySourcesBefore, CancellationToken cancellationToken);
+    /// <summary>Forgets messages older than <paramref name="before"/>.</summary>
+    Task PruneMessagesAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
+    /// <summary>Forgets reply sources received before <paramref name="before"/>.</summary>
+    Task PruneReplySourcesAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

@@ -98,17 +98,25 @@ public sealed class InMemoryBridgeStore : IBridgeStore
         return Task.CompletedTask;
     }
 
-    public Task PruneAsync(DateTimeOffset messagesBefore, DateTimeOffset replySourcesBefore, CancellationToken cancellationToken)
+    public Task PruneMessagesAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            foreach (var old in _messages.Values.Where(m => m.Time < messagesBefore).ToList())
+            foreach (var old in _messages.Values.Where(m => m.Time < before).ToList())
             {
                 _messages.Remove(old.MessageId);
                 _messageIdsByPlatformId.Remove(old.PlatformMessageId);
             }
+        }
 
-            foreach (var old in _replySources.Where(s => s.Value.ReceivedAt < replySourcesBefore).ToList())
+        return Task.CompletedTask;
+    }
+
+    public Task PruneReplySourcesAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            foreach (var old in _replySources.Where(s => s.Value.ReceivedAt < before).ToList())
             {
                 _replySources.Remove(old.Key);
             }

@@ -137,8 +137,11 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
     public Task SaveReplySourceAsync(ReplySourceRecord source, CancellationToken cancellationToken) =>
         _writer.WriteAsync(statements => statements.SaveReplySource(source), cancellationToken);
 
-    public Task PruneAsync(DateTimeOffset messagesBefore, DateTimeOffset replySourcesBefore, CancellationToken cancellationToken) =>
-        _writer.WriteAsync(statements => statements.Prune(messagesBefore, replySourcesBefore), cancellationToken);
+    public Task PruneMessagesAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(statements => statements.PruneMessages(before), cancellationToken);
+
+    public Task PruneReplySourcesAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(statements => statements.PruneReplySources(before), cancellationToken);
 
     /// <summary>Commits what is queued, then closes the database.</summary>
     public async ValueTask DisposeAsync()

@@ -70,11 +70,9 @@ internal sealed class SqliteWriteStatements : IDisposable
         source.SeqHighWater,
         source.Uses);
 
-    public void Prune(DateTimeOffset messagesBefore, DateTimeOffset replySourcesBefore)
-    {
-        Run(_pruneMessages, messagesBefore.ToUnixTimeMilliseconds());
-        Run(_pruneReplySources, replySourcesBefore.ToUnixTimeMilliseconds());
-    }
+    public void PruneMessages(DateTimeOffset before) => Run(_pruneMessages, before.ToUnixTimeMilliseconds());
+
+    public void PruneReplySources(DateTimeOffset before) => Run(_pruneReplySources, before.ToUnixTimeMilliseconds());
 
     public void Dispose()
     {
