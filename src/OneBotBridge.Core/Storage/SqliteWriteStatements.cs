@@ -46,7 +46,7 @@ internal sealed class SqliteWriteStatements : IDisposable
     }
 
     public void SaveIdMapping(IdMapping mapping) => Run(
-        _saveIdMapping, mapping.Id.Kind.Tag(), mapping.Id.Value, mapping.Id.Space.ToString().ToLowerInvariant(), mapping.Number);
+        _saveIdMapping, mapping.Id.Kind.Tag(), mapping.Id.Value, StorageTags.Of(mapping.Id.Space), mapping.Number);
 
     public void SaveMessage(MessageRecord message) => Run(
         _saveMessage,

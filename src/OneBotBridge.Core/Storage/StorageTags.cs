@@ -1,4 +1,5 @@
 using OneBotBridge.Core.Chats;
+using OneBotBridge.Core.Ids;
 using OneBotBridge.Core.Messages;
 using OneBotBridge.Core.Replies;
 
@@ -26,6 +27,14 @@ internal static class StorageTags
         "guild_channel" => Scene.GuildChannel,
         "guild_direct" => Scene.GuildDirect,
         _ => throw new InvalidDataException($"unknown scene '{tag}' in storage"),
+    };
+
+    public static string Of(IdSpace space) => space switch
+    {
+        IdSpace.User => "user",
+        IdSpace.Group => "group",
+        IdSpace.Guild => "guild",
+        _ => throw new ArgumentOutOfRangeException(nameof(space), space, null),
     };
 
     public static string Of(MessageDirection direction) => direction switch
