@@ -1,0 +1,231 @@
+using OneBotBridge.Core.Caching;
+using OneBotBridge.Core.Ids;
+using OneBotBridge.Core.Storage;
+
+namespace OneBotBridge.Core.Messages;
+
+/// <summary>
+/// Numbers every message, received or sent, with a positive int32 <c>message_id</c> that <c>get_msg</c>,
+/// <c>delete_msg</c> and <c>reply</c> segments resolve. Deterministic first (a stable hash of the platform
+/// message id), persistent (collisions probed and stored). Recent messages are served from a bounded
+/// in-memory cache in front of the store.
+/// </summary>
+public sealed class MessageStore : IDisposable
+{
+    private static readonly NumberRange MessageIdRange = new(1, int.MaxValue);
+    private const int MaxProbes = 1_000;
+
+    private readonly IBridgeStore _store;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _retention;
+    private readonly SemaphoreSlim _numbering = new(1, 1);
+    private readonly Lock _gate = new();
+    private readonly LruCache<int, MessageRecord> _byId;
+    private readonly LruCache<string, int> _idsByPlatformId;
+    private readonly Dictionary<string, InFlight> _inFlightByPlatformId = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, InFlight> _inFlightById = [];
+
+    public MessageStore(IBridgeStore store, StorageOptions options, TimeProvider time)
+    {
+        _store = store;
+        _time = time;
+        _retention = options.MessageRetention;
+        _byId = new LruCache<int, MessageRecord>(options.MessageCacheSize);
+        _idsByPlatformId = new LruCache<string, int>(options.MessageCacheSize, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The <c>message_id</c> of a message, assigned and stored on first sight; a platform message id seen
+    /// before keeps its first number (and its first record). Completes once the record is stored.
+    /// </summary>
+    public async ValueTask<int> RecordAsync(MessageDraft draft, CancellationToken cancellationToken)
+    {
+        if (TryGetKnownId(draft.PlatformMessageId, out var knownId, out var pending))
+        {
+            if (pending is not null)
+            {
+                await pending.Stored.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return knownId;
+        }
+
+        InFlight inFlight;
+        await _numbering.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (TryGetKnownId(draft.PlatformMessageId, out knownId, out pending))
+            {
+                inFlight = pending ?? InFlight.Done(knownId);
+            }
+            else if (await _store.FindMessageByPlatformIdAsync(draft.PlatformMessageId, cancellationToken).ConfigureAwait(false) is { } stored)
+            {
+                Cache(stored);
+                inFlight = InFlight.Done(stored.MessageId);
+            }
+            else
+            {
+                var messageId = await FindFreeIdAsync(draft.PlatformMessageId, cancellationToken).ConfigureAwait(false);
+                inFlight = Store(MessageRecord.From(messageId, draft));
+            }
+        }
+        finally
+        {
+            _numbering.Release();
+        }
+
+        await inFlight.Stored.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return inFlight.MessageId;
+    }
+
+    /// <summary>The message numbered <paramref name="messageId"/>, or null if unknown or pruned.</summary>
+    public async ValueTask<MessageRecord?> FindAsync(int messageId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_inFlightById.TryGetValue(messageId, out var inFlight))
+            {
+                return inFlight.Record;
+            }
+
+            if (_byId.TryGet(messageId, out var cached))
+            {
+                return cached;
+            }
+        }
+
+        var stored = await _store.FindMessageAsync(messageId, cancellationToken).ConfigureAwait(false);
+        if (stored is not null)
+        {
+            Cache(stored);
+        }
+
+        return stored;
+    }
+
+    /// <summary>The message the platform calls <paramref name="platformMessageId"/>, or null if unknown or pruned.</summary>
+    public async ValueTask<MessageRecord?> FindByPlatformIdAsync(string platformMessageId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_inFlightByPlatformId.TryGetValue(platformMessageId, out var inFlight))
+            {
+                return inFlight.Record;
+            }
+
+            if (_idsByPlatformId.TryGet(platformMessageId, out var messageId) && _byId.TryGet(messageId, out var cached))
+            {
+                return cached;
+            }
+        }
+
+        var stored = await _store.FindMessageByPlatformIdAsync(platformMessageId, cancellationToken).ConfigureAwait(false);
+        if (stored is not null)
+        {
+            Cache(stored);
+        }
+
+        return stored;
+    }
+
+    /// <summary>Forgets stored messages older than <see cref="StorageOptions.MessageRetention"/>.</summary>
+    public Task PruneAsync(CancellationToken cancellationToken) =>
+        _store.PruneMessagesAsync(_time.GetUtcNow() - _retention, cancellationToken);
+
+    public void Dispose() => _numbering.Dispose();
+
+    private bool TryGetKnownId(string platformMessageId, out int messageId, out InFlight? pending)
+    {
+        lock (_gate)
+        {
+            if (_inFlightByPlatformId.TryGetValue(platformMessageId, out pending))
+            {
+                messageId = pending.MessageId;
+                return true;
+            }
+
+            return _idsByPlatformId.TryGet(platformMessageId, out messageId);
+        }
+    }
+
+    /// <summary>Probes the stable hash of the platform id until a number no other message holds. Runs under <see cref="_numbering"/>.</summary>
+    private async Task<int> FindFreeIdAsync(string platformMessageId, CancellationToken cancellationToken)
+    {
+        var key = $"msg:{platformMessageId}";
+        for (var attempt = 0; attempt < MaxProbes; attempt++)
+        {
+            var candidate = (int)StableHash.Into(MessageIdRange, key, attempt);
+            lock (_gate)
+            {
+                if (_inFlightById.ContainsKey(candidate) || _byId.TryGet(candidate, out _))
+                {
+                    continue;
+                }
+            }
+
+            var holder = await _store.FindMessageAsync(candidate, cancellationToken).ConfigureAwait(false);
+            if (holder is null)
+            {
+                return candidate;
+            }
+
+            Cache(holder);
+        }
+
+        throw new InvalidOperationException($"no free message_id found for a message after {MaxProbes} probes");
+    }
+
+    private InFlight Store(MessageRecord record)
+    {
+        var inFlight = new InFlight(record.MessageId, record);
+        lock (_gate)
+        {
+            // Registered and started under one lock, so no lookup sees the record without its save.
+            _inFlightById[record.MessageId] = inFlight;
+            _inFlightByPlatformId[record.PlatformMessageId] = inFlight;
+            inFlight.Stored = SaveAsync(inFlight);
+        }
+
+        return inFlight;
+    }
+
+    /// <summary>Saves a new record, then moves it from in-flight to the cache (or, if the save failed, forgets it).</summary>
+    private async Task SaveAsync(InFlight inFlight)
+    {
+        var record = inFlight.Record!;
+        try
+        {
+            await _store.SaveMessageAsync(record, CancellationToken.None).ConfigureAwait(false);
+            Cache(record);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _inFlightById.Remove(record.MessageId);
+                _inFlightByPlatformId.Remove(record.PlatformMessageId);
+            }
+        }
+    }
+
+    private void Cache(MessageRecord record)
+    {
+        lock (_gate)
+        {
+            _byId.Set(record.MessageId, record);
+            _idsByPlatformId.Set(record.PlatformMessageId, record.MessageId);
+        }
+    }
+
+    /// <summary>A numbered message on its way to the store; lookups see it before the store does.</summary>
+    private sealed class InFlight(int messageId, MessageRecord? record)
+    {
+        public int MessageId { get; } = messageId;
+
+        public MessageRecord? Record { get; } = record;
+
+        public Task Stored { get; set; } = Task.CompletedTask;
+
+        public static InFlight Done(int messageId) => new(messageId, null);
+    }
+}

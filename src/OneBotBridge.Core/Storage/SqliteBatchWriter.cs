@@ -1,0 +1,127 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace OneBotBridge.Core.Storage;
+
+/// <summary>
+/// The single writer of a SQLite database. Writes queue in a bounded channel; the writer takes
+/// whatever has queued (up to the batch size), commits it in one transaction and only then completes
+/// each write's task. Under load, batches grow by themselves (group commit); when idle, a lone write
+/// commits at once.
+/// </summary>
+internal sealed partial class SqliteBatchWriter : IAsyncDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteWriteStatements _statements;
+    private readonly Channel<PendingWrite> _queue;
+    private readonly int _batchSize;
+    private readonly ILogger _logger;
+    private readonly Task _loop;
+
+    public SqliteBatchWriter(SqliteConnection connection, int batchSize, int queueCapacity, ILogger logger)
+    {
+        _connection = connection;
+        _statements = new SqliteWriteStatements(connection);
+        _batchSize = batchSize;
+        _logger = logger;
+        _queue = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(queueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Completes when <paramref name="write"/> is committed; fails if it or its batch failed.</summary>
+    public async Task WriteAsync(Action<SqliteWriteStatements> write, CancellationToken cancellationToken)
+    {
+        var pending = new PendingWrite(write, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        try
+        {
+            await _queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            throw new ObjectDisposedException(nameof(SqliteBridgeStore), "the store is closed; the write was not made");
+        }
+
+        await pending.Committed.Task.ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+        _statements.Dispose();
+        await _connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<PendingWrite>(_batchSize);
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (batch.Count < _batchSize && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            Commit(batch);
+            batch.Clear();
+        }
+    }
+
+    private void Commit(List<PendingWrite> batch)
+    {
+        var applied = new List<PendingWrite>(batch.Count);
+        try
+        {
+            using var transaction = _connection.BeginTransaction();
+            _statements.Enlist(transaction);
+            foreach (var pending in batch)
+            {
+                try
+                {
+                    pending.Write(_statements);
+                    applied.Add(pending);
+                }
+                catch (Exception e)
+                {
+                    // A failed statement is rolled back on its own; the rest of the batch still commits.
+                    Log.WriteFailed(_logger, e);
+                    pending.Committed.TrySetException(e);
+                }
+            }
+
+            transaction.Commit();
+        }
+        catch (Exception e)
+        {
+            // Whatever went wrong, every write of the batch must hear about it: a write left waiting would hang its caller.
+            Log.BatchFailed(_logger, batch.Count, e);
+            foreach (var pending in applied)
+            {
+                pending.Committed.TrySetException(e);
+            }
+
+            return;
+        }
+
+        foreach (var pending in applied)
+        {
+            pending.Committed.TrySetResult();
+        }
+    }
+
+    private sealed record PendingWrite(Action<SqliteWriteStatements> Write, TaskCompletionSource Committed);
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Error, Message = "A storage write failed; the rest of its batch was kept")]
+        public static partial void WriteFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "A storage batch of {Count} writes could not be committed; none of them is stored")]
+        public static partial void BatchFailed(ILogger logger, int count, Exception exception);
+    }
+}

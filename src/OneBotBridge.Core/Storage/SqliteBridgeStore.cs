@@ -1,0 +1,195 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using OneBotBridge.Core.Chats;
+using OneBotBridge.Core.Ids;
+using OneBotBridge.Core.Messages;
+using OneBotBridge.Core.Replies;
+
+namespace OneBotBridge.Core.Storage;
+
+/// <summary>
+/// The bridge's memory in one SQLite file (<c>storage.path</c>) in WAL mode. One connection writes,
+/// in batches (<see cref="SqliteBatchWriter"/>); reads use their own pooled connections, which WAL lets
+/// run beside the writer.
+/// </summary>
+public sealed partial class SqliteBridgeStore : IBridgeStore
+{
+    private readonly string _readConnectionString;
+    private readonly SqliteBatchWriter _writer;
+
+    private SqliteBridgeStore(string readConnectionString, SqliteBatchWriter writer)
+    {
+        _readConnectionString = readConnectionString;
+        _writer = writer;
+    }
+
+    /// <summary>Opens (or creates) the database at <see cref="StorageOptions.Path"/>, creating its directory.</summary>
+    public static async Task<SqliteBridgeStore> OpenAsync(
+        StorageOptions options, ILogger<SqliteBridgeStore> logger, CancellationToken cancellationToken)
+    {
+        var path = System.IO.Path.GetFullPath(options.Path);
+        var directory = System.IO.Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString();
+
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var journalMode = Scalar(connection, "PRAGMA journal_mode=WAL;") as string;
+            if (!string.Equals(journalMode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                Log.NoWal(logger, path, journalMode ?? "unknown");
+            }
+
+            // In WAL mode NORMAL loses no committed transaction on a process crash, only on power loss.
+            Scalar(connection, "PRAGMA synchronous=NORMAL;");
+            SqliteSchema.Apply(connection, options.Path);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        Log.Opened(logger, path);
+        var writer = new SqliteBatchWriter(connection, options.BatchSize, options.QueueCapacity, logger);
+        return new SqliteBridgeStore(connectionString, writer);
+    }
+
+    public Task<IReadOnlyList<IdMapping>> LoadIdMappingsAsync(CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<IdMapping>>(
+            "SELECT kind, value, number FROM id_map ORDER BY rowid;",
+            static _ => { },
+            static reader =>
+            {
+                var mappings = new List<IdMapping>();
+                while (reader.Read())
+                {
+                    var tag = reader.GetString(0);
+                    if (!IdKindExtensions.TryParseTag(tag, out var kind))
+                    {
+                        throw new InvalidDataException($"unknown id kind '{tag}' in storage");
+                    }
+
+                    mappings.Add(new IdMapping(new PlatformId(kind, reader.GetString(1)), reader.GetInt64(2)));
+                }
+
+                return mappings;
+            },
+            cancellationToken);
+
+    public Task SaveIdMappingAsync(IdMapping mapping, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(statements => statements.SaveIdMapping(mapping), cancellationToken);
+
+    public Task SaveMessageAsync(MessageRecord message, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(statements => statements.SaveMessage(message), cancellationToken);
+
+    public Task<MessageRecord?> FindMessageAsync(int messageId, CancellationToken cancellationToken) =>
+        ReadAsync(
+            $"{SelectMessage} WHERE message_id = $key;",
+            command => command.Parameters.AddWithValue("$key", messageId),
+            ReadMessage,
+            cancellationToken);
+
+    public Task<MessageRecord?> FindMessageByPlatformIdAsync(string platformMessageId, CancellationToken cancellationToken) =>
+        ReadAsync(
+            $"{SelectMessage} WHERE platform_id = $key;",
+            command => command.Parameters.AddWithValue("$key", platformMessageId),
+            ReadMessage,
+            cancellationToken);
+
+    public Task<IReadOnlyList<ReplySourceRecord>> LoadReplySourcesAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<ReplySourceRecord>>(
+            """
+            SELECT kind, source_id, scene, target, sender, received_at_ms, seq_high_water, uses
+            FROM reply_sources WHERE received_at_ms >= $since ORDER BY received_at_ms;
+            """,
+            command => command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds()),
+            static reader =>
+            {
+                var sources = new List<ReplySourceRecord>();
+                while (reader.Read())
+                {
+                    sources.Add(new ReplySourceRecord(
+                        StorageTags.ParseReplySourceKind(reader.GetString(0)),
+                        reader.GetString(1),
+                        new ChatTarget(StorageTags.ParseScene(reader.GetString(2)), reader.GetInt64(3)),
+                        reader.IsDBNull(4) ? null : reader.GetInt64(4),
+                        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
+                        reader.GetInt32(6),
+                        reader.GetInt32(7)));
+                }
+
+                return sources;
+            },
+            cancellationToken);
+
+    public Task SaveReplySourceAsync(ReplySourceRecord source, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(statements => statements.SaveReplySource(source), cancellationToken);
+
+    public Task PruneMessagesAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(statements => statements.PruneMessages(before), cancellationToken);
+
+    public Task PruneReplySourcesAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(statements => statements.PruneReplySources(before), cancellationToken);
+
+    /// <summary>Commits what is queued, then closes the database.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        using var connection = new SqliteConnection(_readConnectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    private const string SelectMessage =
+        "SELECT message_id, platform_id, scene, target, sender, direction, time_ms, content FROM messages";
+
+    private static MessageRecord? ReadMessage(SqliteDataReader reader) => reader.Read()
+        ? new MessageRecord(
+            reader.GetInt32(0),
+            reader.GetString(1),
+            new ChatTarget(StorageTags.ParseScene(reader.GetString(2)), reader.GetInt64(3)),
+            reader.GetInt64(4),
+            StorageTags.ParseDirection(reader.GetString(5)),
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
+            reader.GetString(7))
+        : null;
+
+    private async Task<T> ReadAsync<T>(
+        string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(_readConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return read(reader);
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Storage opened at {Path}")]
+        public static partial void Opened(ILogger logger, string path);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Storage at {Path} could not switch to WAL (journal mode is {JournalMode}); writes will be slower")]
+        public static partial void NoWal(ILogger logger, string path, string journalMode);
+    }
+}

@@ -1,0 +1,109 @@
+using Microsoft.Data.Sqlite;
+using OneBotBridge.Core.Ids;
+using OneBotBridge.Core.Messages;
+using OneBotBridge.Core.Replies;
+
+namespace OneBotBridge.Core.Storage;
+
+/// <summary>The writer connection's prepared statements, reused for every batch.</summary>
+internal sealed class SqliteWriteStatements : IDisposable
+{
+    private readonly SqliteCommand _saveIdMapping;
+    private readonly SqliteCommand _saveMessage;
+    private readonly SqliteCommand _saveReplySource;
+    private readonly SqliteCommand _pruneMessages;
+    private readonly SqliteCommand _pruneReplySources;
+
+    public SqliteWriteStatements(SqliteConnection connection)
+    {
+        _saveIdMapping = Create(connection, """
+            INSERT INTO id_map (kind, value, space, number) VALUES ($kind, $value, $space, $number)
+            ON CONFLICT (kind, value) DO NOTHING;
+            """, "$kind", "$value", "$space", "$number");
+        _saveMessage = Create(connection, """
+            INSERT INTO messages (message_id, platform_id, scene, target, sender, direction, time_ms, content)
+            VALUES ($message_id, $platform_id, $scene, $target, $sender, $direction, $time_ms, $content)
+            ON CONFLICT (platform_id) DO NOTHING;
+            """, "$message_id", "$platform_id", "$scene", "$target", "$sender", "$direction", "$time_ms", "$content");
+        _saveReplySource = Create(connection, """
+            INSERT INTO reply_sources (kind, source_id, scene, target, sender, received_at_ms, seq_high_water, uses)
+            VALUES ($kind, $source_id, $scene, $target, $sender, $received_at_ms, $seq_high_water, $uses)
+            ON CONFLICT (kind, source_id) DO UPDATE SET
+                seq_high_water = MAX(seq_high_water, excluded.seq_high_water),
+                uses = MAX(uses, excluded.uses);
+            """, "$kind", "$source_id", "$scene", "$target", "$sender", "$received_at_ms", "$seq_high_water", "$uses");
+        _pruneMessages = Create(connection, "DELETE FROM messages WHERE time_ms < $before;", "$before");
+        _pruneReplySources = Create(connection, "DELETE FROM reply_sources WHERE received_at_ms < $before;", "$before");
+    }
+
+    /// <summary>Makes every statement run inside <paramref name="transaction"/>.</summary>
+    public void Enlist(SqliteTransaction transaction)
+    {
+        foreach (var command in All())
+        {
+            command.Transaction = transaction;
+        }
+    }
+
+    public void SaveIdMapping(IdMapping mapping) => Run(
+        _saveIdMapping, mapping.Id.Kind.Tag(), mapping.Id.Value, StorageTags.Of(mapping.Id.Space), mapping.Number);
+
+    public void SaveMessage(MessageRecord message) => Run(
+        _saveMessage,
+        message.MessageId,
+        message.PlatformMessageId,
+        StorageTags.Of(message.Target.Scene),
+        message.Target.Number,
+        message.SenderNumber,
+        StorageTags.Of(message.Direction),
+        message.Time.ToUnixTimeMilliseconds(),
+        message.Content);
+
+    public void SaveReplySource(ReplySourceRecord source) => Run(
+        _saveReplySource,
+        StorageTags.Of(source.Kind),
+        source.SourceId,
+        StorageTags.Of(source.Target.Scene),
+        source.Target.Number,
+        source.SenderNumber,
+        source.ReceivedAt.ToUnixTimeMilliseconds(),
+        source.SeqHighWater,
+        source.Uses);
+
+    public void PruneMessages(DateTimeOffset before) => Run(_pruneMessages, before.ToUnixTimeMilliseconds());
+
+    public void PruneReplySources(DateTimeOffset before) => Run(_pruneReplySources, before.ToUnixTimeMilliseconds());
+
+    public void Dispose()
+    {
+        foreach (var command in All())
+        {
+            command.Dispose();
+        }
+    }
+
+    private IEnumerable<SqliteCommand> All() =>
+        [_saveIdMapping, _saveMessage, _saveReplySource, _pruneMessages, _pruneReplySources];
+
+    private static SqliteCommand Create(SqliteConnection connection, string sql, params string[] parameterNames)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameterNames)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        return command;
+    }
+
+    private static void Run(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        command.ExecuteNonQuery();
+    }
+}

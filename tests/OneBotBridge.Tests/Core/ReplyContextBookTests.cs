@@ -1,0 +1,239 @@
+using OneBotBridge.Core.Chats;
+using OneBotBridge.Core.Replies;
+using OneBotBridge.Core.Storage;
+using OneBotBridge.Tests.Support;
+
+namespace OneBotBridge.Tests.Core;
+
+public sealed class ReplyContextBookTests
+{
+    private const long Alice = 1001;
+    private const long Bob = 1002;
+    private static readonly ChatTarget Group = ChatTarget.Group(123456);
+    private readonly ManualTimeProvider _time = new();
+
+    private Task<ReplyContextBook> LoadAsync(IBridgeStore? store = null, ReplyOptions? options = null) =>
+        ReplyContextBook.LoadAsync(store ?? new InMemoryBridgeStore(), options ?? new ReplyOptions(), _time, CancellationToken.None);
+
+    private static async Task<ReplyContext> SelectAsync(ReplyContextBook book, ChatTarget target, long? sender = null, string? replyTo = null)
+    {
+        var selection = await book.SelectAsync(target, sender, replyTo, default);
+        Assert.That(selection.Found, Is.True, selection.Failure);
+        return selection.Context!;
+    }
+
+    [Test]
+    public async Task The_replied_to_message_is_used_while_it_is_usable()
+    {
+        var book = await LoadAsync();
+        await book.RecordMessageAsync(Group, Alice, "m1", null, default);
+        await book.RecordMessageAsync(Group, Bob, "m2", null, default);
+
+        var context = await SelectAsync(book, Group, Bob, replyTo: "m1");
+
+        Assert.That((context.MsgId, context.EventId, context.Seq), Is.EqualTo(("m1", (string?)null, 1)));
+    }
+
+    [Test]
+    public async Task Without_a_reply_the_newest_message_of_the_preferred_user_wins_over_newer_ones_of_others()
+    {
+        var book = await LoadAsync();
+        await book.RecordMessageAsync(Group, Alice, "alice-1", null, default);
+        await book.RecordMessageAsync(Group, Alice, "alice-2", null, default);
+        await book.RecordMessageAsync(Group, Bob, "bob-1", null, default);
+
+        Assert.That((await SelectAsync(book, Group, Alice)).MsgId, Is.EqualTo("alice-2"));
+        Assert.That((await SelectAsync(book, Group, sender: 999)).MsgId, Is.EqualTo("bob-1"), "unknown user: newest in the group");
+        Assert.That((await SelectAsync(book, Group)).MsgId, Is.EqualTo("bob-1"));
+    }
+
+    [Test]
+    public async Task A_replied_to_message_from_another_conversation_or_past_its_window_falls_back_to_the_newest()
+    {
+        var book = await LoadAsync();
+        await book.RecordMessageAsync(ChatTarget.Group(7), Alice, "elsewhere", null, default);
+        await book.RecordMessageAsync(Group, Alice, "old", null, default);
+        _time.Advance(TimeSpan.FromMinutes(4));
+        await book.RecordMessageAsync(Group, Bob, "new", null, default);
+
+        Assert.That((await SelectAsync(book, Group, replyTo: "elsewhere")).MsgId, Is.EqualTo("new"));
+        _time.Advance(TimeSpan.FromMinutes(1));
+        Assert.That((await SelectAsync(book, Group, Alice, replyTo: "old")).MsgId, Is.EqualTo("new"));
+    }
+
+    [Test]
+    public async Task A_group_message_expires_after_five_minutes_with_a_clear_reason()
+    {
+        var book = await LoadAsync();
+        await book.RecordMessageAsync(Group, Alice, "m1", null, default);
+
+        _time.Advance(TimeSpan.FromMinutes(4) + TimeSpan.FromSeconds(50));
+        Assert.That((await SelectAsync(book, Group)).MsgId, Is.EqualTo("m1"));
+        _time.Advance(TimeSpan.FromSeconds(6));
+        var selection = await book.SelectAsync(Group, Alice, null, default);
+
+        Assert.That(selection.Found, Is.False);
+        Assert.That(selection.Failure, Is.EqualTo("no message to reply to in the last 5 minutes in group 123456"));
+    }
+
+    [Test]
+    public async Task A_C2C_message_stays_usable_for_an_hour()
+    {
+        var book = await LoadAsync();
+        var chat = ChatTarget.C2C(Alice);
+        await book.RecordMessageAsync(chat, Alice, "c1", null, default);
+
+        _time.Advance(TimeSpan.FromMinutes(50));
+        Assert.That((await SelectAsync(book, chat)).MsgId, Is.EqualTo("c1"));
+        _time.Advance(TimeSpan.FromMinutes(10));
+        Assert.That((await book.SelectAsync(chat, null, null, default)).Failure,
+            Is.EqualTo("no message to reply to in the last 60 minutes in the private chat with user 1001"));
+    }
+
+    [Test]
+    public async Task The_window_runs_from_the_platform_timestamp()
+    {
+        var book = await LoadAsync();
+        await book.RecordMessageAsync(Group, Alice, "late", _time.GetUtcNow() - TimeSpan.FromMinutes(4), default);
+
+        _time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.That((await book.SelectAsync(Group, null, null, default)).Found, Is.False);
+    }
+
+    [Test]
+    public async Task A_message_gives_five_replies_with_increasing_seqs_then_the_next_one_is_used()
+    {
+        var book = await LoadAsync();
+        await book.RecordMessageAsync(Group, Alice, "older", null, default);
+        await book.RecordMessageAsync(Group, Alice, "newer", null, default);
+
+        var seqs = new List<(string?, int)>();
+        for (var i = 0; i < 7; i++)
+        {
+            var context = await SelectAsync(book, Group, Alice);
+            seqs.Add((context.MsgId, context.Seq));
+        }
+
+        Assert.That(seqs, Is.EqualTo(new[]
+        {
+            ("newer", 1), ("newer", 2), ("newer", 3), ("newer", 4), ("newer", 5), ("older", 1), ("older", 2),
+        }));
+    }
+
+    [Test]
+    public async Task When_every_message_is_used_up_the_reason_says_so()
+    {
+        var book = await LoadAsync(options: new ReplyOptions { MaxPerMsgId = 2 });
+        await book.RecordMessageAsync(Group, Alice, "m1", null, default);
+        await SelectAsync(book, Group);
+        await SelectAsync(book, Group);
+
+        var selection = await book.SelectAsync(Group, null, null, default);
+
+        Assert.That(selection.Failure, Is.EqualTo("every message to reply to in group 123456 from the last 5 minutes has had its 2 replies"));
+    }
+
+    [Test]
+    public async Task Guild_channels_have_no_reply_limit()
+    {
+        var book = await LoadAsync();
+        var channel = ChatTarget.GuildChannel(100010);
+        await book.RecordMessageAsync(channel, Alice, "g1", null, default);
+
+        for (var i = 1; i <= 12; i++)
+        {
+            Assert.That((await SelectAsync(book, channel)).Seq, Is.EqualTo(i));
+        }
+    }
+
+    [Test]
+    public async Task An_event_id_is_used_when_no_message_is_usable()
+    {
+        var book = await LoadAsync();
+        await book.RecordMessageAsync(Group, Alice, "m1", null, default);
+        _time.Advance(TimeSpan.FromMinutes(6));
+        await book.RecordEventAsync(Group, "GROUP_ADD_ROBOT:abc", null, default);
+
+        var context = await SelectAsync(book, Group, Alice);
+
+        Assert.That((context.EventId, context.MsgId, context.Seq), Is.EqualTo(("GROUP_ADD_ROBOT:abc", (string?)null, 1)));
+
+        await book.RecordMessageAsync(Group, Bob, "m2", null, default);
+        Assert.That((await SelectAsync(book, Group, Alice)).MsgId, Is.EqualTo("m2"), "a usable message beats an event");
+    }
+
+    [Test]
+    public async Task A_duplicate_seq_retry_takes_a_fresh_seq_without_spending_a_reply()
+    {
+        var book = await LoadAsync(options: new ReplyOptions { MaxPerMsgId = 2 });
+        await book.RecordMessageAsync(Group, Alice, "m1", null, default);
+
+        var first = await SelectAsync(book, Group);
+        var renewed = await book.RenewSeqAsync(first, default);
+        var second = await SelectAsync(book, Group);
+
+        Assert.That((first.Seq, renewed.Context?.Seq, second.Seq), Is.EqualTo((1, (int?)2, 3)));
+        Assert.That((await book.SelectAsync(Group, null, null, default)).Found, Is.False);
+    }
+
+    [Test]
+    public async Task A_source_the_platform_rejected_is_not_picked_again()
+    {
+        var book = await LoadAsync();
+        await book.RecordMessageAsync(Group, Alice, "m1", null, default);
+        await book.RecordMessageAsync(Group, Alice, "m2", null, default);
+
+        book.MarkRejected(await SelectAsync(book, Group));
+
+        Assert.That((await SelectAsync(book, Group)).MsgId, Is.EqualTo("m1"));
+    }
+
+    [Test]
+    public async Task Seqs_are_never_reused_after_a_restart_or_a_crash()
+    {
+        using var database = new TempDatabase();
+        var crashed = await database.OpenAsync();
+        var book = await LoadAsync(crashed);
+        await book.RecordMessageAsync(Group, Alice, "m1", null, default);
+        await SelectAsync(book, Group);
+        await SelectAsync(book, Group);
+
+        // Crash: the first store is never disposed; only what it acknowledged may be relied on.
+        await using (var store = await database.OpenAsync())
+        {
+            var restarted = await LoadAsync(store);
+            Assert.That(await SelectAsync(restarted, Group), Is.EqualTo(new ReplyContext(ReplySourceKind.Message, "m1", 3, Group)));
+        }
+
+        await using (var store = await database.OpenAsync())
+        {
+            var restarted = await LoadAsync(store);
+            var context = await SelectAsync(restarted, Group);
+            Assert.That(context.Seq, Is.EqualTo(4));
+            Assert.That((await restarted.RenewSeqAsync(context, default)).Context?.Seq, Is.EqualTo(5));
+        }
+
+        await using (var store = await database.OpenAsync())
+        {
+            var restarted = await LoadAsync(store);
+            Assert.That((await SelectAsync(restarted, Group)).Seq, Is.EqualTo(6));
+            Assert.That((await restarted.SelectAsync(Group, null, null, default)).Found, Is.False, "five replies were spent across restarts");
+        }
+
+        await crashed.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Pruning_forgets_closed_windows_in_memory_and_in_the_store()
+    {
+        var store = new InMemoryBridgeStore();
+        var book = await LoadAsync(store);
+        await book.RecordMessageAsync(Group, Alice, "m1", null, default);
+        _time.Advance(TimeSpan.FromHours(2));
+
+        await book.PruneAsync(default);
+
+        Assert.That(await store.LoadReplySourcesAsync(DateTimeOffset.MinValue, default), Is.Empty);
+    }
+}

@@ -1,0 +1,125 @@
+using Microsoft.Data.Sqlite;
+using OneBotBridge.Core.Chats;
+using OneBotBridge.Core.Ids;
+using OneBotBridge.Core.Messages;
+using OneBotBridge.Core.Replies;
+
+namespace OneBotBridge.Tests.Core;
+
+public sealed class SqliteBridgeStoreTests
+{
+    private static readonly DateTimeOffset At = new(2025, 3, 13, 15, 30, 0, TimeSpan.Zero);
+
+    private static MessageRecord Message(int id) =>
+        new(id, $"ROBOT1.0_{id}", ChatTarget.C2C(42), 42, MessageDirection.Sent, At, $"content {id}");
+
+    [Test]
+    public async Task The_database_is_created_in_WAL_mode_in_a_new_directory()
+    {
+        using var database = new TempDatabase();
+        await using var store = await database.OpenAsync();
+
+        await using var connection = new SqliteConnection($"Data Source={database.Path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+
+        Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo("wal"));
+    }
+
+    [Test]
+    public async Task Every_acknowledged_write_of_many_concurrent_writers_is_there_after_a_crash()
+    {
+        using var database = new TempDatabase();
+        var crashed = await database.OpenAsync(batchSize: 32);
+
+        var writes = Enumerable.Range(1, 3_000).Select(i => Task.Run(() => (i % 3) switch
+        {
+            0 => crashed.SaveMessageAsync(Message(i), default),
+            1 => crashed.SaveIdMappingAsync(new IdMapping(new PlatformId(IdKind.UserOpenId, $"u{i}"), i), default),
+            _ => crashed.SaveReplySourceAsync(new ReplySourceRecord(ReplySourceKind.Message, $"m{i}", ChatTarget.Group(1), 7, At, i, 1), default),
+        }));
+        await Task.WhenAll(writes);
+
+        // The first store is never disposed, as if the process had died after the acknowledgements.
+        await using (var store = await database.OpenAsync())
+        {
+            Assert.That(await store.LoadIdMappingsAsync(default), Has.Count.EqualTo(1_000));
+            Assert.That(await store.LoadReplySourcesAsync(DateTimeOffset.MinValue, default), Has.Count.EqualTo(1_000));
+            for (var i = 3; i <= 3_000; i += 3)
+            {
+                Assert.That(await store.FindMessageAsync(i, default), Is.EqualTo(Message(i)));
+            }
+        }
+
+        await crashed.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Disposing_commits_every_queued_write()
+    {
+        using var database = new TempDatabase();
+        var store = await database.OpenAsync(batchSize: 8);
+        var writes = Enumerable.Range(1, 100).Select(i => store.SaveMessageAsync(Message(i), default)).ToList();
+        await store.DisposeAsync();
+
+        await Task.WhenAll(writes).WaitAsync(TimeSpan.FromSeconds(5));
+        await using var reopened = await database.OpenAsync();
+        Assert.That(await reopened.FindMessageAsync(100, default), Is.EqualTo(Message(100)));
+    }
+
+    [Test]
+    public async Task A_failing_write_fails_alone_and_the_rest_of_its_batch_is_kept()
+    {
+        using var database = new TempDatabase();
+        await using var store = await database.OpenAsync();
+        await store.SaveMessageAsync(Message(1), default);
+
+        var clash = store.SaveMessageAsync(Message(1) with { PlatformMessageId = "other" }, default);
+        var fine = store.SaveMessageAsync(Message(2), default);
+
+        Assert.ThrowsAsync<SqliteException>(() => clash);
+        await fine;
+        Assert.That(await store.FindMessageByPlatformIdAsync("other", default), Is.Null);
+        Assert.That(await store.FindMessageAsync(2, default), Is.EqualTo(Message(2)));
+    }
+
+    [Test]
+    public async Task Stored_mappings_and_messages_keep_their_first_value_and_seqs_only_grow()
+    {
+        using var database = new TempDatabase();
+        await using var store = await database.OpenAsync();
+        var id = new PlatformId(IdKind.GroupOpenId, "G");
+        var source = new ReplySourceRecord(ReplySourceKind.Event, "e1", ChatTarget.Group(1), null, At, 5, 3);
+
+        await store.SaveIdMappingAsync(new IdMapping(id, 1), default);
+        await store.SaveIdMappingAsync(new IdMapping(id, 2), default);
+        await store.SaveMessageAsync(Message(1), default);
+        await store.SaveMessageAsync(Message(1) with { Content = "changed" }, default);
+        await store.SaveReplySourceAsync(source, default);
+        await store.SaveReplySourceAsync(source with { SeqHighWater = 2, Uses = 4 }, default);
+
+        Assert.That(await store.LoadIdMappingsAsync(default), Is.EqualTo(new[] { new IdMapping(id, 1) }));
+        Assert.That((await store.FindMessageAsync(1, default))?.Content, Is.EqualTo("content 1"));
+        Assert.That(await store.LoadReplySourcesAsync(At, default), Is.EqualTo(new[] { source with { Uses = 4 } }));
+        Assert.That(await store.LoadReplySourcesAsync(At.AddTicks(TimeSpan.TicksPerMillisecond), default), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_database_from_a_newer_bridge_is_refused_with_the_key_to_fix()
+    {
+        using var database = new TempDatabase();
+        await (await database.OpenAsync()).DisposeAsync();
+        await using (var connection = new SqliteConnection($"Data Source={database.Path}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE schema_version SET version = 99;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var error = Assert.ThrowsAsync<InvalidOperationException>(() => database.OpenAsync());
+
+        Assert.That(error!.Message, Does.Contain("storage.path").And.Contain("schema version 99"));
+    }
+}
