@@ -10,6 +10,10 @@ using Newtonsoft.Json.Linq;
 using OneBotBridge.Simulator.Gateway;
 using OneBotBridge.Simulator.Http;
 using OneBotBridge.Simulator.OpenApi;
+using OneBotBridge.Simulator.OpenApi.Interactions;
+using OneBotBridge.Simulator.OpenApi.Media;
+using OneBotBridge.Simulator.OpenApi.Messages;
+using OneBotBridge.Simulator.OpenApi.Replies;
 using OneBotBridge.Simulator.Tokens;
 
 namespace OneBotBridge.Simulator;
@@ -25,6 +29,9 @@ public sealed class QQSimulator : IAsyncDisposable
     private readonly GatewayServer _gateway;
     private readonly RequestLog _requests = new();
     private readonly ResponseOverrides _overrides = new();
+    private readonly InteractionRegistry _interactions = new();
+    private readonly GuildDirectory _guilds = new();
+    private readonly ReplyLedger _ledger;
     private int _disposed;
 
     private QQSimulator(WebApplication app, QQSimulatorOptions options)
@@ -34,6 +41,9 @@ public sealed class QQSimulator : IAsyncDisposable
         var time = options.TimeProvider;
         var loggers = app.Services.GetRequiredService<ILoggerFactory>();
         _tokens = new AccessTokenIssuer(time, options.TokenTtl);
+        _ledger = new ReplyLedger(time);
+        var media = new MediaStore(time);
+        var sent = new SentMessageLog(time);
         var startLimit = new SessionStartLimit(options.SessionStartTotal, options.SessionStartRemaining, options.MaxConcurrency, time);
         _gateway = new GatewayServer(
             options,
@@ -51,6 +61,10 @@ public sealed class QQSimulator : IAsyncDisposable
         GatewayEndpoint.Map(app, _gateway);
         new GatewayInfoEndpoints(options.RecommendedShards, startLimit).Map(app);
         new BotUserEndpoint(options.AppId, options.BotUserId, options.BotUsername).Map(app);
+        new SendMessageEndpoints(new OutgoingMessageReader(media), _ledger, sent, _guilds, options).Map(app);
+        new MediaUploadEndpoints(media).Map(app);
+        new RecallEndpoints(sent, _ledger).Map(app);
+        new InteractionEndpoint(_interactions).Map(app);
     }
 
     public QQSimulatorOptions Options { get; }
@@ -112,12 +126,24 @@ public sealed class QQSimulator : IAsyncDisposable
     /// Sends an op 0 dispatch on the shard's session with the next seq and a fresh event id (or
     /// <paramref name="eventId"/>); kept for Resume replay. Queued until the next READY when the
     /// shard has no session yet; the returned envelope then has <c>s: null</c>.
+    /// Message dispatches register <c>d.id</c> as a msg_id that may be replied to, events that allow
+    /// event_id replies register the envelope id; reply windows start now, on the simulator clock.
     /// </summary>
     public Task<JObject> PushDispatchAsync(string type, JToken data, string? eventId = null, int shard = 0, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(type);
         ArgumentNullException.ThrowIfNull(data);
-        return _gateway.DispatchAsync(type, eventId ?? Ids.EventId(type), data.DeepClone(), shard, cancellationToken);
+        if (shard < 0 || shard >= Options.RecommendedShards)
+        {
+            throw new ArgumentOutOfRangeException(nameof(shard), shard, $"The simulator runs {Options.RecommendedShards} shard(s).");
+        }
+
+        eventId ??= Ids.EventId(type);
+        var payload = data.DeepClone();
+        _ledger.Register(type, eventId, payload);
+        _interactions.Observe(type, payload);
+        _guilds.Observe(type, payload);
+        return _gateway.DispatchAsync(type, eventId, payload, shard, cancellationToken);
     }
 
     /// <summary>Aborts every gateway socket without a close frame, and waits until the server let go of them.</summary>
