@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
+using OneBotBridge.Simulator.Control;
 using OneBotBridge.Simulator.Gateway;
 using OneBotBridge.Simulator.Http;
 using OneBotBridge.Simulator.OpenApi;
@@ -65,6 +66,7 @@ public sealed class QQSimulator : IAsyncDisposable
         new MediaUploadEndpoints(media).Map(app);
         new RecallEndpoints(sent, _ledger).Map(app);
         new InteractionEndpoint(_interactions).Map(app);
+        new ControlEndpoints(this).Map(app);
     }
 
     public QQSimulatorOptions Options { get; }
