@@ -67,6 +67,7 @@ public sealed class QQSimulator : IAsyncDisposable
         new RecallEndpoints(sent, _ledger).Map(app);
         new InteractionEndpoint(_interactions).Map(app);
         new ControlEndpoints(this).Map(app);
+        UnknownEndpointFallback.Map(app);
     }
 
     public QQSimulatorOptions Options { get; }
@@ -106,6 +107,7 @@ public sealed class QQSimulator : IAsyncDisposable
     public static async Task<QQSimulator> StartAsync(QQSimulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new QQSimulatorOptions();
+        Validate(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(QQSimulator).Assembly.GetName().Name,
@@ -173,6 +175,22 @@ public sealed class QQSimulator : IAsyncDisposable
 
     /// <summary>Every issued token is invalid from now on: OpenAPI answers 401/11244, Identify closes with 4004.</summary>
     public void ExpireTokensNow() => _tokens.ExpireAll();
+
+    private static void Validate(QQSimulatorOptions options)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.AppId, nameof(options.AppId));
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ClientSecret, nameof(options.ClientSecret));
+        ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options.TimeProvider));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.TokenTtl, TimeSpan.Zero, nameof(options.TokenTtl));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.HeartbeatInterval, TimeSpan.Zero, nameof(options.HeartbeatInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.RecommendedShards, 1, nameof(options.RecommendedShards));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.SessionStartTotal, nameof(options.SessionStartTotal));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.SessionStartRemaining, nameof(options.SessionStartRemaining));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrency, 1, nameof(options.MaxConcurrency));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options.Port));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535, nameof(options.Port));
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.BotUserId, nameof(options.BotUserId));
+    }
 
     public async ValueTask DisposeAsync()
     {

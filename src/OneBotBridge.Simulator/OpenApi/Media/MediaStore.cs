@@ -10,7 +10,7 @@ internal sealed class MediaStore(TimeProvider time)
     private readonly Lock _gate = new();
     private readonly Dictionary<string, IssuedMedia> _byFileInfo = new(StringComparer.Ordinal);
 
-    public IssuedMedia Issue(MessageScene scene, int fileType)
+    public IssuedMedia Issue(MessageScene scene)
     {
         lock (_gate)
         {
@@ -20,7 +20,7 @@ internal sealed class MediaStore(TimeProvider time)
                 _byFileInfo.Remove(fileInfo);
             }
 
-            var media = new IssuedMedia(Guid.NewGuid().ToString("N"), Ids.Opaque(48), scene, fileType, now + Ttl);
+            var media = new IssuedMedia(Guid.NewGuid().ToString("N"), Ids.Opaque(48), scene, now + Ttl);
             _byFileInfo[media.FileInfo] = media;
             return media;
         }

@@ -27,7 +27,7 @@ internal sealed class MediaUploadEndpoints(MediaStore media)
             return;
         }
 
-        var issued = media.Issue(route.Scene, (int)(long)body!["file_type"]!);
+        var issued = media.Issue(route.Scene);
         await OpenApiResponses.WriteOkAsync(context, new JObject
         {
             ["file_uuid"] = issued.FileUuid,

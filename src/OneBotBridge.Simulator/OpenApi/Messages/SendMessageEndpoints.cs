@@ -48,7 +48,7 @@ internal sealed class SendMessageEndpoints(
 
         var now = options.TimeProvider.GetUtcNow();
         var id = route.Scene is MessageScene.Group or MessageScene.C2C ? Ids.RobotMessageId() : Ids.GuildMessageId();
-        sent.Add(new SentMessage(route.Scene, targetId, id, now, message.Body));
+        sent.Add(new SentMessage(route.Scene, targetId, id, now));
         await OpenApiResponses.WriteOkAsync(context, route.Scene switch
         {
             MessageScene.Group or MessageScene.C2C => new JObject { ["id"] = id, ["timestamp"] = SimulatorJson.Timestamp(now) },
