@@ -94,7 +94,8 @@ internal sealed partial class ForwardWsServer : IHostedService, IAsyncDisposable
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-        var name = $"forward-ws {_listen}{context.Request.Path} from {context.Connection.RemoteIpAddress}:{context.Connection.RemotePort}";
+        var peer = context.Connection;
+        var name = $"forward-ws {peer.LocalIpAddress}:{peer.LocalPort}{context.Request.Path} from {peer.RemoteIpAddress}:{peer.RemotePort}";
         var connection = new WebSocketConnection(socket, name, role, new Outbox(_entry.OutboxCapacity), _settings);
         Log.Accepted(_logger, name);
         using var subscription = role.HasFlag(ConnectionRole.Event)
