@@ -121,8 +121,9 @@ internal sealed partial class ReverseWsTarget : IEventSink, IAsyncDisposable
         {
             await _redial.ExecuteAsync(ConnectOnceAsync, stopping).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (Exception) when (stopping.IsCancellationRequested)
         {
+            // Stopping while a connection was failing: the pipeline hands back that last failure.
         }
     }
 
