@@ -1,56 +1,30 @@
-using Newtonsoft.Json.Linq;
 using OneBotBridge.OneBot.Abstractions;
+using OneBotBridge.OneBot.Events;
 
 namespace OneBotBridge.OneBot.Transports;
 
-internal enum LifecycleKind
-{
-    /// <summary>A WebSocket connection was established (sent first on it).</summary>
-    Connect,
-
-    /// <summary>An HTTP POST target starts receiving events.</summary>
-    Enable,
-
-    /// <summary>An HTTP POST target stops receiving events.</summary>
-    Disable,
-}
-
-/// <summary>Builds the meta events the transports send on their own: lifecycle and heartbeat.</summary>
+/// <summary>Encodes the meta events transports send on their own: lifecycle and heartbeat, stamped with the current time and self id.</summary>
 internal sealed class MetaEvents(BotState bot, TimeProvider time)
 {
-    public byte[] Lifecycle(LifecycleKind kind)
+    /// <param name="subType"><see cref="LifecycleEvent.Connect"/>, <see cref="LifecycleEvent.Enable"/> or <see cref="LifecycleEvent.Disable"/>.</param>
+    public byte[] Lifecycle(string subType) => Encode(new LifecycleEvent
     {
-        var meta = Envelope("lifecycle");
-        meta["sub_type"] = kind switch
-        {
-            LifecycleKind.Connect => "connect",
-            LifecycleKind.Enable => "enable",
-            LifecycleKind.Disable => "disable",
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-        };
-        return OneBotJson.Serialize(meta);
-    }
+        Time = Now,
+        SelfId = bot.SelfId,
+        SubType = subType,
+    });
 
-    public byte[] Heartbeat(TimeSpan interval)
+    /// <summary>A heartbeat whose <c>status</c> is what <c>get_status</c> answers now.</summary>
+    public byte[] Heartbeat(TimeSpan interval) => Encode(new HeartbeatEvent
     {
-        var meta = Envelope("heartbeat");
-        meta["status"] = Status(bot);
-        meta["interval"] = (long)interval.TotalMilliseconds;
-        return OneBotJson.Serialize(meta);
-    }
+        Time = Now,
+        SelfId = bot.SelfId,
+        Status = BotStatus.Of(bot),
+        Interval = (long)interval.TotalMilliseconds,
+    });
 
-    /// <summary>The <c>get_status</c> data: the bridge is online, and good while the upstream QQ session is up.</summary>
-    public static JObject Status(BotState bot) => new()
-    {
-        ["online"] = bot.Online,
-        ["good"] = bot.Online && bot.Good,
-    };
+    private long Now => time.GetUtcNow().ToUnixTimeSeconds();
 
-    private JObject Envelope(string metaEventType) => new()
-    {
-        ["time"] = time.GetUtcNow().ToUnixTimeSeconds(),
-        ["self_id"] = bot.SelfId,
-        ["post_type"] = "meta_event",
-        ["meta_event_type"] = metaEventType,
-    };
+    // Meta events have no message field: both formats are the same bytes.
+    private static byte[] Encode(MetaEvent meta) => EventEncoder.Encode(meta).For(MessageFormat.Array).ToArray();
 }

@@ -65,7 +65,7 @@ internal sealed partial class HttpApiServer : IHostedService, IAsyncDisposable
             ? StatusCodes.Status404NotFound
             : StatusCodes.Status200OK;
         context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.Body.WriteAsync(ActionResponseJson.Serialize(response), context.RequestAborted).ConfigureAwait(false);
+        await context.Response.Body.WriteAsync(OneBotJson.Serialize(response), context.RequestAborted).ConfigureAwait(false);
     }
 
     private static partial class Log

@@ -8,6 +8,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using OneBotBridge.OneBot.Abstractions;
 using OneBotBridge.OneBot.Configuration;
+using OneBotBridge.OneBot.Events;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -93,7 +94,7 @@ internal sealed partial class HttpPostPusher : IEventSink, IHostedService, IAsyn
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _queue.Writer.TryWrite(_meta.Lifecycle(LifecycleKind.Enable));
+        _queue.Writer.TryWrite(_meta.Lifecycle(LifecycleEvent.Enable));
         _subscription = _events.Subscribe(this);
         _pushing = PushLoopAsync(_abort.Token);
         return Task.CompletedTask;
@@ -108,7 +109,7 @@ internal sealed partial class HttpPostPusher : IEventSink, IHostedService, IAsyn
         }
 
         subscription.Dispose();
-        _queue.Writer.TryWrite(_meta.Lifecycle(LifecycleKind.Disable));
+        _queue.Writer.TryWrite(_meta.Lifecycle(LifecycleEvent.Disable));
         _queue.Writer.TryComplete();
         await using var abortOnTimeout = cancellationToken.Register(_abort.Cancel);
         await _pushing.ConfigureAwait(false);

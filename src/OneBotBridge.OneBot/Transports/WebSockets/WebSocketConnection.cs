@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Numerics;
 using Microsoft.Extensions.Logging;
 using OneBotBridge.OneBot.Configuration;
+using OneBotBridge.OneBot.Events;
 
 namespace OneBotBridge.OneBot.Transports.WebSockets;
 
@@ -78,7 +79,7 @@ internal sealed partial class WebSocketConnection
     {
         if (_role.HasFlag(ConnectionRole.Event))
         {
-            _outbox.TryEnqueueControl(_settings.Meta.Lifecycle(LifecycleKind.Connect));
+            _outbox.TryEnqueueControl(_settings.Meta.Lifecycle(LifecycleEvent.Connect));
         }
 
         using var heartbeat = StartHeartbeat();

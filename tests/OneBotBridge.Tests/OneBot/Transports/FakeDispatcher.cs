@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using OneBotBridge.OneBot.Abstractions;
-using OneBotBridge.OneBot.Transports;
 
 namespace OneBotBridge.Tests.OneBot.Transports;
 
@@ -51,10 +50,10 @@ internal sealed class FakeDispatcher : IActionDispatcher
         }
         catch (JsonException)
         {
-            return ActionResponseJson.Serialize(ActionResponse.Failed(Retcode.BadRequest, "bad frame"));
+            return OneBotJson.Serialize(ActionResponse.Failed(Retcode.BadRequest, "bad frame"));
         }
 
         var request = new ActionRequest((string)json["action"]!, json["params"] as JObject ?? [], json.Property("echo")?.Value);
-        return ActionResponseJson.Serialize(await DispatchAsync(request, cancellationToken));
+        return OneBotJson.Serialize(await DispatchAsync(request, cancellationToken));
     }
 }

@@ -181,7 +181,8 @@ public sealed class ForwardWsServerTests
     [Test]
     public async Task ResponsesCarryTheEchoWithItsJsonType()
     {
-        var server = await StartAsync();
+        using var protocol = new RealProtocol(_bot);
+        var server = await StartAsync(dispatcher: protocol.Dispatcher);
         var api = await ConnectAsync(server, "/api");
         JToken[] echoes = ["123", 123, new JObject { ["seq"] = 1 }, JValue.CreateNull()];
 
@@ -195,6 +196,11 @@ public sealed class ForwardWsServerTests
 
         await api.SendAsync(new JObject { ["action"] = "get_login_info" });
         Assert.That((await api.ReceiveAsync())?.ContainsKey("echo"), Is.False);
+
+        await api.SendAsync(new JObject { ["action"] = "no_such_action", ["echo"] = "404" });
+        var unknown = await api.ReceiveAsync();
+        Assert.That((int?)unknown?["retcode"], Is.EqualTo(Retcode.UnknownAction));
+        Assert.That((string?)unknown?["echo"], Is.EqualTo("404"));
     }
 
     [Test]
@@ -317,13 +323,14 @@ public sealed class ForwardWsServerTests
     private Task WaitForSubscribersAsync(int count) =>
         TransportTestKit.EventuallyAsync(() => _events.SubscriberCount == count);
 
-    private async Task<ForwardWsServer> StartAsync(TimeSpan? heartbeat = null, Action<OneBotOptions, ForwardWsOptions>? configure = null)
+    private async Task<ForwardWsServer> StartAsync(
+        TimeSpan? heartbeat = null, Action<OneBotOptions, ForwardWsOptions>? configure = null, IActionDispatcher? dispatcher = null)
     {
         var entry = new ForwardWsOptions { Listen = "127.0.0.1:0" };
         var options = new OneBotOptions { HeartbeatInterval = heartbeat ?? Heartbeat, ForwardWs = [entry] };
         configure?.Invoke(options, entry);
         var server = new ForwardWsServer(
-            entry, options, _dispatcher, _events, _bot, TimeProvider.System, TransportTestKit.Logging, TransportTestKit.Timings);
+            entry, options, dispatcher ?? _dispatcher, _events, _bot, TimeProvider.System, TransportTestKit.Logging, TransportTestKit.Timings);
         _servers.Add(server);
         await server.StartAsync(CancellationToken.None);
         return server;

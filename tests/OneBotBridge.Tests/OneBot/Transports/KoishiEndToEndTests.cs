@@ -1,5 +1,3 @@
-using Newtonsoft.Json.Linq;
-using OneBotBridge.OneBot.Abstractions;
 using OneBotBridge.OneBot.Configuration;
 using OneBotBridge.OneBot.Transports;
 
@@ -18,8 +16,7 @@ public sealed class KoishiEndToEndTests
 {
     private const string SelfId = "10001";
 
-    private FakeDispatcher _dispatcher = null!;
-    private TestEventSource _events = null!;
+    private RealProtocol _protocol = null!;
     private OneBotTransports? _transports;
     private KoishiProcess? _koishi;
 
@@ -29,8 +26,7 @@ public sealed class KoishiEndToEndTests
     [SetUp]
     public void SetUp()
     {
-        _dispatcher = new FakeDispatcher();
-        _events = new TestEventSource();
+        _protocol = new RealProtocol(TransportTestKit.Bot());
     }
 
     [TearDown]
@@ -42,6 +38,8 @@ public sealed class KoishiEndToEndTests
             await _transports.StopAsync(CancellationToken.None);
             await _transports.DisposeAsync();
         }
+
+        _protocol.Dispose();
     }
 
     [Test]
@@ -75,23 +73,23 @@ public sealed class KoishiEndToEndTests
 
     private async Task AssertKoishiRoundTripAsync()
     {
-        Assert.That(await _koishi!.WaitForAsync("ONLINE"), Is.EqualTo(SelfId));
-        Assert.That(_dispatcher.Calls.Select(call => call.Action), Does.Contain("get_login_info"));
+        Assert.That(await _koishi!.WaitForAsync("ONLINE"), Is.EqualTo(SelfId), "Koishi came online: get_login_info was answered");
 
-        _events.PublishMessage(1, "hello koishi");
+        _protocol.PublishPrivateMessage(1, 12345678, "hello koishi");
 
         Assert.That(await _koishi.WaitForAsync("MESSAGE"), Is.EqualTo("hello koishi"));
-        Assert.That(await _koishi.WaitForAsync("SENT"), Is.Not.Empty, "Koishi got a message_id back");
-        var send = _dispatcher.Calls.Single(call => call.Action == "send_private_msg");
-        Assert.That((long?)send.Params["user_id"], Is.EqualTo(12345678));
-        Assert.That(send.Params["message"]?.ToString(Newtonsoft.Json.Formatting.None), Does.Contain("echo: hello koishi"));
+        Assert.That(await _koishi.WaitForAsync("SENT"), Is.EqualTo("1001"), "Koishi got the message_id back");
+        var send = _protocol.Sends.Calls.Single();
+        Assert.That(send.Action, Is.EqualTo("send_private_msg"));
+        Assert.That(send.Params.GetInt64("user_id"), Is.EqualTo(12345678));
+        Assert.That(send.Params.GetToken("message")?.ToString(Newtonsoft.Json.Formatting.None), Does.Contain("echo: hello koishi"));
     }
 
     private async Task<OneBotTransports> StartTransportsAsync(OneBotOptions options)
     {
         options.HeartbeatInterval = TimeSpan.FromSeconds(1);
-        var bot = TransportTestKit.Bot();
-        _transports = new OneBotTransports(options, _dispatcher, _events, bot, TimeProvider.System, TransportTestKit.Logging);
+        _transports = new OneBotTransports(
+            options, _protocol.Dispatcher, _protocol.Events, _protocol.Bot, TimeProvider.System, TransportTestKit.Logging);
         await _transports.StartAsync(CancellationToken.None);
         return _transports;
     }
