@@ -16,7 +16,6 @@ namespace OneBotBridge.OneBot.Transports.ForwardWs;
 internal sealed partial class ForwardWsServer : IHostedService, IAsyncDisposable
 {
     private readonly ForwardWsOptions _entry;
-    private readonly ListenAddress _listen;
     private readonly AccessTokenCheck _tokens;
     private readonly MessageFormat _format;
     private readonly IEventSource _events;
@@ -35,14 +34,13 @@ internal sealed partial class ForwardWsServer : IHostedService, IAsyncDisposable
         ConnectionTimings timings)
     {
         _entry = entry;
-        _listen = ListenAddress.Parse(entry.Listen, "onebot.forward_ws.listen");
         _tokens = new AccessTokenCheck(entry.EffectiveAccessToken(options));
         _format = entry.EffectiveMessageFormat(options);
         _events = events;
         _logger = loggerFactory.CreateLogger<ForwardWsServer>();
         _settings = new ConnectionSettings(
             dispatcher, new MetaEvents(bot, time), options.HeartbeatInterval, entry.OutboxOverflow, timings, time, _logger);
-        _host = new KestrelHost(_listen, loggerFactory, app =>
+        _host = new KestrelHost(ListenAddress.Parse(entry.Listen, "onebot.forward_ws.listen"), loggerFactory, app =>
         {
             app.UseWebSockets(new WebSocketOptions
             {

@@ -46,8 +46,9 @@ public sealed class ReverseWsClientTests
         var heartbeat = await connection.Socket.ReceiveAsync(TimeSpan.FromSeconds(1));
 
         Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1.5)));
-        Assert.That(connection.Headers, Does.ContainKey("X-Self-ID").WithValue(FakeDispatcher.SelfId.ToString()));
-        Assert.That(connection.Headers, Does.ContainKey("X-Client-Role").WithValue("Universal"));
+        Assert.That(connection.Headers.Keys, Does.Contain("X-Self-ID").And.Contain("X-Client-Role"), "header names in exactly this casing");
+        Assert.That(connection.Headers["X-Self-ID"], Is.EqualTo(FakeDispatcher.SelfId.ToString()));
+        Assert.That(connection.Headers["X-Client-Role"], Is.EqualTo("Universal"));
         Assert.That(connection.Headers, Does.ContainKey("Authorization").WithValue("Bearer s3cret"));
         Assert.That(connection.Headers["User-Agent"], Does.StartWith("OneBotBridge/"));
         Assert.That((string?)first?["meta_event_type"], Is.EqualTo("lifecycle"));
