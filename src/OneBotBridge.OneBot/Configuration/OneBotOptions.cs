@@ -33,6 +33,18 @@ public sealed class ForwardWsOptions : TransportOptions
 
     /// <summary>Frames a connection may have waiting before the overflow policy applies.</summary>
     public int OutboxCapacity { get; set; } = 4096;
+
+    public OutboxOverflowPolicy OutboxOverflow { get; set; } = OutboxOverflowPolicy.Close;
+}
+
+/// <summary>What happens when a connection's reader cannot keep up and its outbox is full.</summary>
+public enum OutboxOverflowPolicy
+{
+    /// <summary>Close the connection with 1008 so the framework reconnects and catches up.</summary>
+    Close,
+
+    /// <summary>Keep the connection and drop the event that does not fit (counted and logged).</summary>
+    DropNewest,
 }
 
 public enum ReverseWsRole
@@ -54,8 +66,11 @@ public sealed class ReverseWsOptions : TransportOptions
 
     public TimeSpan ReconnectInterval { get; set; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>Events kept, in order, while the target is disconnected.</summary>
+    /// <summary>Events kept, in order, while the target is disconnected or slow to read.</summary>
     public int QueueCapacity { get; set; } = 10000;
+
+    /// <summary>Applies when the queue is full while the target is connected.</summary>
+    public OutboxOverflowPolicy OutboxOverflow { get; set; } = OutboxOverflowPolicy.Close;
 }
 
 public sealed class HttpApiOptions : TransportOptions

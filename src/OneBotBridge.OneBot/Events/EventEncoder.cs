@@ -1,0 +1,26 @@
+using OneBotBridge.OneBot.Abstractions;
+
+namespace OneBotBridge.OneBot.Events;
+
+/// <summary>
+/// Serializes an event once per message format (once in all for events without a message), so
+/// every connection is handed the same bytes.
+/// </summary>
+public static class EventEncoder
+{
+    public static EncodedEvent Encode(OneBotEvent oneBotEvent)
+    {
+        if (oneBotEvent is not MessageEvent messageEvent)
+        {
+            return new EncodedEvent(Write(oneBotEvent, new EventWriteContext(MessageFormat.Array, RawMessage: null)));
+        }
+
+        var rawMessage = messageEvent.Message.ToCqString();
+        return new EncodedEvent(
+            arrayFormat: Write(oneBotEvent, new EventWriteContext(MessageFormat.Array, rawMessage)),
+            stringFormat: Write(oneBotEvent, new EventWriteContext(MessageFormat.String, rawMessage)));
+    }
+
+    private static byte[] Write(OneBotEvent oneBotEvent, EventWriteContext context) =>
+        OneBotJson.Write((oneBotEvent, context), static (writer, state) => state.oneBotEvent.WriteJson(writer, state.context));
+}
