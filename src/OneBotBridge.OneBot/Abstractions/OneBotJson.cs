@@ -53,9 +53,10 @@ public static class OneBotJson
     /// </summary>
     public static JToken Parse(ReadOnlySpan<byte> utf8)
     {
-        if (utf8.StartsWith(Utf8.Preamble))
+        ReadOnlySpan<byte> byteOrderMark = [0xEF, 0xBB, 0xBF];
+        if (utf8.StartsWith(byteOrderMark))
         {
-            utf8 = utf8[Utf8.Preamble.Length..];
+            utf8 = utf8[byteOrderMark.Length..];
         }
 
         return Parse(Utf8.GetString(utf8));

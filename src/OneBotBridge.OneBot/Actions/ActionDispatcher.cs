@@ -67,7 +67,8 @@ public sealed partial class ActionDispatcher(ActionRegistry registry, ILogger<Ac
         [LoggerMessage(Level = LogLevel.Debug, Message = "Action {Action} done")]
         public static partial void ActionDone(ILogger logger, string action);
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "Action {Action} failed with retcode {Retcode}: {Reason}")]
+        // Reasons may quote param values, so they stay at Debug; the caller gets them in the response.
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Action {Action} failed with retcode {Retcode}: {Reason}")]
         public static partial void ActionFailed(ILogger logger, string action, int retcode, string reason);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Action {Action} failed unexpectedly")]
@@ -76,7 +77,7 @@ public sealed partial class ActionDispatcher(ActionRegistry registry, ILogger<Ac
         [LoggerMessage(Level = LogLevel.Information, Message = "Unknown action {Action} called")]
         public static partial void UnknownAction(ILogger logger, string action);
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "Rejected an API frame: {Problem}")]
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Rejected an API frame: {Problem}")]
         public static partial void BadFrame(ILogger logger, string problem);
     }
 }

@@ -11,6 +11,9 @@ namespace OneBotBridge.OneBot.Messages;
 /// </summary>
 public static class CqCode
 {
+    // &#44; &#91; &#93; &amp; — every entity the codec knows has five characters.
+    private const int EntityLength = 5;
+
     /// <summary>Escapes text outside codes: <c>&amp;</c>, <c>[</c>, <c>]</c>.</summary>
     public static string Escape(string text) => Escape(text, inValue: false);
 
@@ -178,19 +181,24 @@ public static class CqCode
         builder.Append(text[..amp]);
         for (var i = amp; i < text.Length; i++)
         {
-            var rest = text[i..];
-            var (entityLength, replacement) = rest switch
+            if (EntityAt(text[i..]) is { } decoded)
             {
-                _ when rest.StartsWith("&#44;") => (5, ','),
-                _ when rest.StartsWith("&#91;") => (5, '['),
-                _ when rest.StartsWith("&#93;") => (5, ']'),
-                _ when rest.StartsWith("&amp;") => (5, '&'),
-                _ => (1, text[i]),
-            };
-            builder.Append(replacement);
-            i += entityLength - 1;
+                builder.Append(decoded);
+                i += EntityLength - 1;
+            }
+            else
+            {
+                builder.Append(text[i]);
+            }
         }
 
         return builder.ToString();
     }
+
+    private static char? EntityAt(ReadOnlySpan<char> text) =>
+        text.StartsWith("&#44;") ? ','
+        : text.StartsWith("&#91;") ? '['
+        : text.StartsWith("&#93;") ? ']'
+        : text.StartsWith("&amp;") ? '&'
+        : null;
 }
