@@ -22,8 +22,6 @@ internal sealed partial class ShardRunner(
     private string? _lastToken;
     private bool _connectedBefore;
 
-    public int ShardId => shardId;
-
     public async Task RunAsync(ChannelWriter<GatewayDispatch> output, CancellationToken cancellationToken)
     {
         while (true)
