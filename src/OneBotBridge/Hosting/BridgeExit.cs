@@ -9,7 +9,7 @@ namespace OneBotBridge.Hosting;
 /// </summary>
 public sealed class BridgeExit(IHostApplicationLifetime lifetime)
 {
-    private readonly Lock gate = new();
+    private readonly Lock _gate = new();
 
     public int ExitCode { get; private set; } = ExitCodes.Ok;
 
@@ -18,7 +18,7 @@ public sealed class BridgeExit(IHostApplicationLifetime lifetime)
     /// <summary>Stops the bridge with exit code 1; only the first failure is kept.</summary>
     public void Fail(string message)
     {
-        lock (gate)
+        lock (_gate)
         {
             if (FatalMessage is not null)
             {

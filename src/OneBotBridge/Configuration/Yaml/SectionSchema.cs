@@ -9,9 +9,9 @@ namespace OneBotBridge.Configuration.Yaml;
 /// </summary>
 internal sealed class SectionSchema<T> : IEnumerable<string>
 {
-    private readonly Dictionary<string, Action<ConfigNode, T>> keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Action<ConfigNode, T>> _keys = new(StringComparer.Ordinal);
 
-    public void Add(string key, Action<ConfigNode, T> bind) => keys.Add(key, bind);
+    public void Add(string key, Action<ConfigNode, T> bind) => _keys.Add(key, bind);
 
     public void Bind(ConfigNode node, T target)
     {
@@ -22,7 +22,7 @@ internal sealed class SectionSchema<T> : IEnumerable<string>
 
         if (node.Node is not YamlMappingNode mapping)
         {
-            node.Report($"expected a mapping with the keys {string.Join(", ", keys.Keys)}; got {ConfigNode.Describe(node.Node)}");
+            node.Report($"expected a mapping with the keys {string.Join(", ", _keys.Keys)}; got {ConfigNode.Describe(node.Node)}");
             return;
         }
 
@@ -35,18 +35,18 @@ internal sealed class SectionSchema<T> : IEnumerable<string>
             }
 
             var child = node.Child(key, valueNode);
-            if (keys.TryGetValue(key, out var bind))
+            if (_keys.TryGetValue(key, out var bind))
             {
                 bind(child, target);
             }
             else
             {
-                child.Report(keyNode, KeySuggestion.ForUnknownKey(key, keys.Keys));
+                child.Report(keyNode, KeySuggestion.ForUnknownKey(key, _keys.Keys));
             }
         }
     }
 
-    public IEnumerator<string> GetEnumerator() => keys.Keys.GetEnumerator();
+    public IEnumerator<string> GetEnumerator() => _keys.Keys.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }
