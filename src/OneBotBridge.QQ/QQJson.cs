@@ -1,0 +1,43 @@
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace OneBotBridge.QQ;
+
+/// <summary>The one JSON configuration of the QQ side: date-like strings stay strings.</summary>
+internal static class QQJson
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static JToken Parse(string json)
+    {
+        using var reader = new JsonTextReader(new StringReader(json))
+        {
+            DateParseHandling = DateParseHandling.None,
+            FloatParseHandling = FloatParseHandling.Double,
+        };
+        return JToken.ReadFrom(reader);
+    }
+
+    public static JToken Parse(ReadOnlySpan<byte> utf8) => Parse(Utf8.GetString(utf8));
+
+    /// <summary>Parses a response body, or <c>null</c> when it is empty or not JSON (some endpoints answer plain text).</summary>
+    public static JToken? TryParse(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Parse(body);
+        }
+        catch (JsonReaderException)
+        {
+            return null;
+        }
+    }
+
+    public static byte[] Serialize(JToken token) => Utf8.GetBytes(token.ToString(Formatting.None));
+}

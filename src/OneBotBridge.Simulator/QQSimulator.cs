@@ -1,0 +1,160 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json.Linq;
+using OneBotBridge.Simulator.Gateway;
+using OneBotBridge.Simulator.Http;
+using OneBotBridge.Simulator.OpenApi;
+using OneBotBridge.Simulator.Tokens;
+
+namespace OneBotBridge.Simulator;
+
+/// <summary>
+/// A fake QQ open platform on 127.0.0.1: token endpoint, OpenAPI with the passive-reply rules,
+/// gateway WebSocket with Resume/replay, fault injection and a record of everything clients did.
+/// </summary>
+public sealed class QQSimulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly AccessTokenIssuer _tokens;
+    private readonly GatewayServer _gateway;
+    private readonly RequestLog _requests = new();
+    private readonly ResponseOverrides _overrides = new();
+    private int _disposed;
+
+    private QQSimulator(WebApplication app, QQSimulatorOptions options)
+    {
+        _app = app;
+        Options = options;
+        var time = options.TimeProvider;
+        var loggers = app.Services.GetRequiredService<ILoggerFactory>();
+        _tokens = new AccessTokenIssuer(time, options.TokenTtl);
+        var startLimit = new SessionStartLimit(options.SessionStartTotal, options.SessionStartRemaining, options.MaxConcurrency, time);
+        _gateway = new GatewayServer(
+            options,
+            new IdentifyPolicy(_tokens, options.GrantedIntents, options.RecommendedShards),
+            startLimit,
+            loggers.CreateLogger<GatewayServer>());
+
+        app.UseWebSockets();
+        app.Use(new RequestRecordingMiddleware(_requests, time).InvokeAsync);
+        app.Use(OpenApiTraceMiddleware.InvokeAsync);
+        app.Use(new ResponseOverrideMiddleware(_overrides).InvokeAsync);
+        app.Use(new OpenApiAuthorizationMiddleware(options.AppId, _tokens).InvokeAsync);
+
+        new TokenEndpoint(options.AppId, options.ClientSecret, _tokens, time).Map(app);
+        GatewayEndpoint.Map(app, _gateway);
+        new GatewayInfoEndpoints(options.RecommendedShards, startLimit).Map(app);
+        new BotUserEndpoint(options.AppId, options.BotUserId, options.BotUsername).Map(app);
+    }
+
+    public QQSimulatorOptions Options { get; }
+
+    /// <summary>"http://127.0.0.1:PORT": the OpenAPI base.</summary>
+    public string ApiBase { get; private set; } = "";
+
+    /// <summary>"http://127.0.0.1:PORT/app/getAppAccessToken".</summary>
+    public string TokenUrl => ApiBase + RouteKinds.TokenPath;
+
+    /// <summary>"ws://127.0.0.1:PORT/websocket": what <c>/gateway</c> and <c>/gateway/bot</c> return.</summary>
+    public string GatewayUrl => "ws" + ApiBase["http".Length..] + RouteKinds.GatewayPath;
+
+    public bool HeartbeatAcksEnabled
+    {
+        get => _gateway.HeartbeatAcksEnabled;
+        set => _gateway.HeartbeatAcksEnabled = value;
+    }
+
+    /// <summary>Every HTTP request to the token endpoint and OpenAPI, in order (a snapshot).</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _requests.Snapshot();
+
+    /// <summary>Every frame clients sent on the gateway, in order (a snapshot).</summary>
+    public IReadOnlyList<JObject> ReceivedGatewayFrames => _gateway.ReceivedFrames.Snapshot();
+
+    public GatewayCounters Counters => _gateway.Counters;
+
+    public int ActiveConnections => _gateway.ActiveConnections;
+
+    /// <summary>Raised, on the connection's receive loop, for every frame a client sends.</summary>
+    public event Action<JObject>? GatewayFrameReceived
+    {
+        add => _gateway.ReceivedFrames.FrameReceived += value;
+        remove => _gateway.ReceivedFrames.FrameReceived -= value;
+    }
+
+    public static async Task<QQSimulator> StartAsync(QQSimulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new QQSimulatorOptions();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(QQSimulator).Assembly.GetName().Name,
+        });
+        builder.Configuration.Sources.Clear();
+        builder.Logging.ClearProviders();
+        options.ConfigureLogging?.Invoke(builder.Logging);
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+
+        var simulator = new QQSimulator(builder.Build(), options);
+        await simulator._app.StartAsync(cancellationToken);
+        var address = simulator._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        simulator.ApiBase = new Uri(address).GetLeftPart(UriPartial.Authority);
+        return simulator;
+    }
+
+    /// <summary>
+    /// Sends an op 0 dispatch on the shard's session with the next seq and a fresh event id (or
+    /// <paramref name="eventId"/>); kept for Resume replay. Queued until the next READY when the
+    /// shard has no session yet; the returned envelope then has <c>s: null</c>.
+    /// </summary>
+    public Task<JObject> PushDispatchAsync(string type, JToken data, string? eventId = null, int shard = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(type);
+        ArgumentNullException.ThrowIfNull(data);
+        return _gateway.DispatchAsync(type, eventId ?? Ids.EventId(type), data.DeepClone(), shard, cancellationToken);
+    }
+
+    /// <summary>Aborts every gateway socket without a close frame, and waits until the server let go of them.</summary>
+    public Task DropConnectionsAsync(CancellationToken cancellationToken = default) => _gateway.DropConnectionsAsync(cancellationToken);
+
+    /// <summary>Starts a close handshake with <paramref name="closeCode"/> on every gateway socket.</summary>
+    public Task CloseConnectionsAsync(int closeCode, string reason = "", CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(closeCode, 1000);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(closeCode, 4999);
+        return _gateway.CloseConnectionsAsync(closeCode, reason, cancellationToken);
+    }
+
+    /// <summary>Sends op 7 on every connection.</summary>
+    public Task SendReconnectAsync(CancellationToken cancellationToken = default) => _gateway.SendReconnectAsync(cancellationToken);
+
+    /// <summary>Forgets every session and sends op 9 <c>d:false</c> on every connection.</summary>
+    public Task SendInvalidSessionAsync(CancellationToken cancellationToken = default) => _gateway.SendInvalidSessionAsync(cancellationToken);
+
+    /// <summary>The next <paramref name="count"/> OpenAPI calls (not the token endpoint) answer <paramref name="httpStatus"/>.</summary>
+    public void FailNextApiCalls(int count, int httpStatus, TimeSpan? retryAfter = null) => _overrides.FailNext(count, httpStatus, retryAfter);
+
+    /// <summary>The next request to <paramref name="method"/> <paramref name="path"/> gets this answer instead (one-shot, FIFO).</summary>
+    public void RespondNext(string method, string path, int status, string body) => _overrides.RespondNext(method, path, status, body);
+
+    /// <summary>Every issued token is invalid from now on: OpenAPI answers 401/11244, Identify closes with 4004.</summary>
+    public void ExpireTokensNow() => _tokens.ExpireAll();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _gateway.DropConnectionsAsync(CancellationToken.None);
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+    }
+}

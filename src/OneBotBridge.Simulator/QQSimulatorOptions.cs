@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Logging;
+using OneBotBridge.Simulator.Gateway;
+
+namespace OneBotBridge.Simulator;
+
+/// <summary>How the simulated QQ platform behaves. Read once, when the simulator starts.</summary>
+public sealed class QQSimulatorOptions
+{
+    public string AppId { get; set; } = "102000001";
+
+    public string ClientSecret { get; set; } = "simulated-secret-0123456789";
+
+    /// <summary>The clock behind tokens, reply windows, media TTLs and timestamps.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    public TimeSpan TokenTtl { get; set; } = TimeSpan.FromSeconds(7200);
+
+    /// <summary>Sent to clients in Hello; tests use 100 ms.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(45);
+
+    /// <summary>Intents the bot may ask for; an Identify asking for more is closed with 4014.</summary>
+    public long GrantedIntents { get; set; } = Intents.All;
+
+    /// <summary>The "shards" of <c>/gateway/bot</c>; Identify must use exactly this shard count.</summary>
+    public int RecommendedShards { get; set; } = 1;
+
+    public int SessionStartTotal { get; set; } = 1000;
+
+    /// <summary>Counts down on every accepted Identify; at 0 Identify is refused.</summary>
+    public int SessionStartRemaining { get; set; } = 1000;
+
+    public int MaxConcurrency { get; set; } = 1;
+
+    public string BotUserId { get; set; } = "6158788878435714165";
+
+    public string BotUsername { get; set; } = "OneBotBridge Demo";
+
+    /// <summary>0 = any free port on 127.0.0.1.</summary>
+    public int Port { get; set; }
+
+    /// <summary>Where the simulator's own logs go; by default nowhere.</summary>
+    public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
+}
