@@ -43,6 +43,7 @@ internal static class RunCommand
         }
 
         var builder = BridgeHostBuilder.Create(result.Configuration);
+        builder.Services.AddQQGateway();
         return await BridgeRunner.RunAsync(builder, error, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using OneBotBridge.Configuration;
+using OneBotBridge.QQ.Configuration;
 
 namespace OneBotBridge.Tests.Host;
 
@@ -177,7 +178,7 @@ public sealed class ConfigurationProblemTests
     public void Shards_accept_auto_and_a_pair()
     {
         Assert.That(ConfigFiles.Load("qq:\n  shards: auto\n").Configuration.Qq.Shards, Is.Null);
-        Assert.That(ConfigFiles.Load("qq:\n  shards: [1, 4]\n").Configuration.Qq.Shards, Is.EqualTo(new QQ.Configuration.ShardSelection(1, 4)));
+        Assert.That(ConfigFiles.Load("qq:\n  shards: [1, 4]\n").Configuration.Qq.Shards, Is.EqualTo(new ShardSelection(1, 4)));
     }
 
     [TestCase("shards: all", "expected auto or [id, count]")]
@@ -314,7 +315,7 @@ public sealed class ConfigurationProblemTests
         Assert.Multiple(() =>
         {
             Assert.That(configuration.Qq.AppId, Is.EqualTo("102030"));
-            Assert.That(configuration.Qq.EffectiveApiBase, Is.EqualTo(QQ.Configuration.QQOptions.SandboxApiBase));
+            Assert.That(configuration.Qq.EffectiveApiBase, Is.EqualTo(QQOptions.SandboxApiBase));
             Assert.That(configuration.Qq.Reconnect.InitialDelay, Is.EqualTo(TimeSpan.FromMilliseconds(500)));
             Assert.That(configuration.Qq.Reconnect.MaxDelay, Is.EqualTo(TimeSpan.FromMinutes(2)));
             Assert.That(configuration.OneBot.SelfId, Is.EqualTo(10001));
