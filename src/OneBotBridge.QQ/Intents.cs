@@ -40,8 +40,4 @@ public static class Intents
 
         return bits;
     }
-
-    /// <summary>The names of the set bits of <paramref name="bits"/> that have one.</summary>
-    public static IReadOnlyList<string> NamesOf(long bits) =>
-        [.. BitsByName.Where(pair => (bits & pair.Value) != 0).OrderBy(pair => pair.Value).Select(pair => pair.Key)];
 }

@@ -7,9 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
+using OneBotBridge.Simulator.Control;
 using OneBotBridge.Simulator.Gateway;
 using OneBotBridge.Simulator.Http;
 using OneBotBridge.Simulator.OpenApi;
+using OneBotBridge.Simulator.OpenApi.Interactions;
+using OneBotBridge.Simulator.OpenApi.Media;
+using OneBotBridge.Simulator.OpenApi.Messages;
+using OneBotBridge.Simulator.OpenApi.Replies;
 using OneBotBridge.Simulator.Tokens;
 
 namespace OneBotBridge.Simulator;
@@ -25,6 +30,9 @@ public sealed class QQSimulator : IAsyncDisposable
     private readonly GatewayServer _gateway;
     private readonly RequestLog _requests = new();
     private readonly ResponseOverrides _overrides = new();
+    private readonly InteractionRegistry _interactions = new();
+    private readonly GuildDirectory _guilds = new();
+    private readonly ReplyLedger _ledger;
     private int _disposed;
 
     private QQSimulator(WebApplication app, QQSimulatorOptions options)
@@ -34,6 +42,9 @@ public sealed class QQSimulator : IAsyncDisposable
         var time = options.TimeProvider;
         var loggers = app.Services.GetRequiredService<ILoggerFactory>();
         _tokens = new AccessTokenIssuer(time, options.TokenTtl);
+        _ledger = new ReplyLedger(time);
+        var media = new MediaStore(time);
+        var sent = new SentMessageLog(time);
         var startLimit = new SessionStartLimit(options.SessionStartTotal, options.SessionStartRemaining, options.MaxConcurrency, time);
         _gateway = new GatewayServer(
             options,
@@ -51,6 +62,12 @@ public sealed class QQSimulator : IAsyncDisposable
         GatewayEndpoint.Map(app, _gateway);
         new GatewayInfoEndpoints(options.RecommendedShards, startLimit).Map(app);
         new BotUserEndpoint(options.AppId, options.BotUserId, options.BotUsername).Map(app);
+        new SendMessageEndpoints(new OutgoingMessageReader(media), _ledger, sent, _guilds, options).Map(app);
+        new MediaUploadEndpoints(media).Map(app);
+        new RecallEndpoints(sent, _ledger).Map(app);
+        new InteractionEndpoint(_interactions).Map(app);
+        new ControlEndpoints(this).Map(app);
+        UnknownEndpointFallback.Map(app);
     }
 
     public QQSimulatorOptions Options { get; }
@@ -90,6 +107,7 @@ public sealed class QQSimulator : IAsyncDisposable
     public static async Task<QQSimulator> StartAsync(QQSimulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new QQSimulatorOptions();
+        Validate(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(QQSimulator).Assembly.GetName().Name,
@@ -112,12 +130,24 @@ public sealed class QQSimulator : IAsyncDisposable
     /// Sends an op 0 dispatch on the shard's session with the next seq and a fresh event id (or
     /// <paramref name="eventId"/>); kept for Resume replay. Queued until the next READY when the
     /// shard has no session yet; the returned envelope then has <c>s: null</c>.
+    /// Message dispatches register <c>d.id</c> as a msg_id that may be replied to, events that allow
+    /// event_id replies register the envelope id; reply windows start now, on the simulator clock.
     /// </summary>
     public Task<JObject> PushDispatchAsync(string type, JToken data, string? eventId = null, int shard = 0, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(type);
         ArgumentNullException.ThrowIfNull(data);
-        return _gateway.DispatchAsync(type, eventId ?? Ids.EventId(type), data.DeepClone(), shard, cancellationToken);
+        if (shard < 0 || shard >= Options.RecommendedShards)
+        {
+            throw new ArgumentOutOfRangeException(nameof(shard), shard, $"The simulator runs {Options.RecommendedShards} shard(s).");
+        }
+
+        eventId ??= Ids.EventId(type);
+        var payload = data.DeepClone();
+        _ledger.Register(type, eventId, payload);
+        _interactions.Observe(type, payload);
+        _guilds.Observe(type, payload);
+        return _gateway.DispatchAsync(type, eventId, payload, shard, cancellationToken);
     }
 
     /// <summary>Aborts every gateway socket without a close frame, and waits until the server let go of them.</summary>
@@ -145,6 +175,22 @@ public sealed class QQSimulator : IAsyncDisposable
 
     /// <summary>Every issued token is invalid from now on: OpenAPI answers 401/11244, Identify closes with 4004.</summary>
     public void ExpireTokensNow() => _tokens.ExpireAll();
+
+    private static void Validate(QQSimulatorOptions options)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.AppId, nameof(options.AppId));
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ClientSecret, nameof(options.ClientSecret));
+        ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options.TimeProvider));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.TokenTtl, TimeSpan.Zero, nameof(options.TokenTtl));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.HeartbeatInterval, TimeSpan.Zero, nameof(options.HeartbeatInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.RecommendedShards, 1, nameof(options.RecommendedShards));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.SessionStartTotal, nameof(options.SessionStartTotal));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.SessionStartRemaining, nameof(options.SessionStartRemaining));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrency, 1, nameof(options.MaxConcurrency));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options.Port));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535, nameof(options.Port));
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.BotUserId, nameof(options.BotUserId));
+    }
 
     public async ValueTask DisposeAsync()
     {

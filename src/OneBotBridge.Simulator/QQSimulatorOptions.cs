@@ -3,7 +3,7 @@ using OneBotBridge.Simulator.Gateway;
 
 namespace OneBotBridge.Simulator;
 
-/// <summary>How the simulated QQ platform behaves. Read once, when the simulator starts.</summary>
+/// <summary>How the simulated QQ platform behaves. Set before <see cref="QQSimulator.StartAsync"/>; later changes are not supported.</summary>
 public sealed class QQSimulatorOptions
 {
     public string AppId { get; set; } = "102000001";

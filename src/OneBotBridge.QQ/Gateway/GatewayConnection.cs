@@ -36,10 +36,10 @@ internal sealed partial class GatewayConnection(
     public QQBotUser? User { get; private set; }
 
     /// <summary>
-    /// Runs the connection until it ends. <paramref name="handshake"/> makes the Identify or Resume
-    /// frame once Hello arrived. Throws only for cancellation and for what the handshake throws.
+    /// Runs the connection until it ends, answering Hello with <paramref name="handshake"/> (an
+    /// Identify or a Resume frame). Throws only when cancelled.
     /// </summary>
-    public async Task<GatewayClosure> RunAsync(Uri url, Func<CancellationToken, Task<JObject>> handshake, CancellationToken cancellationToken)
+    public async Task<GatewayClosure> RunAsync(Uri url, JObject handshake, CancellationToken cancellationToken)
     {
         using var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var heartbeating = Task.CompletedTask;
@@ -58,11 +58,21 @@ internal sealed partial class GatewayConnection(
                 return new GatewayClosure(ClosureKind.TransportFailed, Reason: $"expected Hello with a heartbeat_interval, got op {(int)hello.Op}");
             }
 
-            heartbeating = HeartbeatAsync(TimeSpan.FromMilliseconds(interval), connection.Token);
-            await SendAsync(await handshake(connection.Token).ConfigureAwait(false), connection.Token).ConfigureAwait(false);
+            await SendAsync(handshake, connection.Token).ConfigureAwait(false);
+            if ((GatewayOpcode)(int)handshake["op"]! == GatewayOpcode.Resume)
+            {
+                counters.Resumed();
+            }
+            else
+            {
+                counters.Identified();
+            }
+
+            heartbeating = HeartbeatAsync(TimeSpan.FromMilliseconds(interval), connection);
             return await ReceiveLoopAsync(connection.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is WebSocketException or IOException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return _zombie ? new GatewayClosure(ClosureKind.Zombie) : new GatewayClosure(ClosureKind.TransportFailed, Error: ex);
         }
@@ -184,20 +194,22 @@ internal sealed partial class GatewayConnection(
         }
     }
 
-    private async Task HeartbeatAsync(TimeSpan interval, CancellationToken cancellationToken)
+    /// <summary>Heartbeats every <paramref name="interval"/>; a heartbeat still unacknowledged when the next is due ends the connection.</summary>
+    private async Task HeartbeatAsync(TimeSpan interval, CancellationTokenSource connection)
     {
         using var timer = new PeriodicTimer(interval, time);
-        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+        while (await timer.WaitForNextTickAsync(connection.Token).ConfigureAwait(false))
         {
             if (_heartbeat.IsAwaitingAck && !_waitingForConsumer)
             {
                 Log.Zombie(logger, shardId, interval);
                 _zombie = true;
                 socket.Abort();
+                await connection.CancelAsync().ConfigureAwait(false);
                 return;
             }
 
-            await SendHeartbeatAsync(cancellationToken).ConfigureAwait(false);
+            await SendHeartbeatAsync(connection.Token).ConfigureAwait(false);
         }
     }
 

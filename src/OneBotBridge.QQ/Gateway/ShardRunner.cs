@@ -1,10 +1,7 @@
-using System.Net.WebSockets;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
-using OneBotBridge.QQ.Auth;
 using OneBotBridge.QQ.OpenApi;
-using Polly;
 
 namespace OneBotBridge.QQ.Gateway;
 
@@ -24,8 +21,6 @@ internal sealed partial class ShardRunner(
     private string? _rejectedToken;
     private string? _lastToken;
     private bool _connectedBefore;
-
-    public int ShardId => shardId;
 
     public async Task RunAsync(ChannelWriter<GatewayDispatch> output, CancellationToken cancellationToken)
     {
@@ -59,9 +54,10 @@ internal sealed partial class ShardRunner(
         }
 
         _connectedBefore = true;
+        var handshake = await HandshakeAsync(cancellationToken).ConfigureAwait(false);
         var connection = new GatewayConnection(
             context.SocketFactory(), _session, shardId, output, context.Counters, context.Time, context.Timings, _logger);
-        var running = connection.RunAsync(context.GatewayUrl, HandshakeAsync, cancellationToken);
+        var running = connection.RunAsync(context.GatewayUrl, handshake, cancellationToken);
         await Task.WhenAny(connection.Ready, running).ConfigureAwait(false);
         if (connection.Ready.IsCompleted)
         {
@@ -87,6 +83,10 @@ internal sealed partial class ShardRunner(
         throw new GatewayConnectException(shardId, closure);
     }
 
+    /// <summary>
+    /// The frame that will answer Hello: Resume when a session exists, else Identify — after the
+    /// start limiter allows one more session, before any socket is opened.
+    /// </summary>
     private async Task<JObject> HandshakeAsync(CancellationToken cancellationToken)
     {
         var token = _rejectedToken is { } rejected
@@ -99,13 +99,11 @@ internal sealed partial class ShardRunner(
         {
             var seq = _session.LastSeq ?? 0;
             Log.Resuming(_logger, shardId, seq);
-            context.Counters.Resumed();
             return GatewayFrames.Resume(token, sessionId, seq);
         }
 
         await context.StartLimiter.AcquireAsync(cancellationToken).ConfigureAwait(false);
         Log.Identifying(_logger, shardId, shardCount);
-        context.Counters.Identified();
         return GatewayFrames.Identify(token, context.Intents, shardId, shardCount);
     }
 

@@ -23,7 +23,6 @@ internal sealed partial class GatewayServer
 
     public GatewayServer(QQSimulatorOptions options, IdentifyPolicy identifyPolicy, SessionStartLimit startLimit, ILogger<GatewayServer> logger)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.RecommendedShards, 1, nameof(options.RecommendedShards));
         _options = options;
         _identifyPolicy = identifyPolicy;
         _startLimit = startLimit;

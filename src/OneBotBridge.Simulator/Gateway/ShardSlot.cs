@@ -6,8 +6,6 @@ internal sealed class ShardSlot(int index)
     private const int PendingLimit = 10_000;
     private readonly Queue<PendingDispatch> _pending = new();
 
-    public int Index => index;
-
     /// <summary>Held while the shard's session is read or replaced, so dispatches keep their order around READY.</summary>
     public SemaphoreSlim Gate { get; } = new(1, 1);
 

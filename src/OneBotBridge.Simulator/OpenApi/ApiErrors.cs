@@ -13,7 +13,7 @@ internal static class ApiErrors
     // Request shape.
     public static ApiError InvalidRequest(string why) => new(400, 12002, why);
     public static ApiError EmptyMessage(string why) => new(400, 50006, why);
-    public static ApiError NotFound(string what) => new(404, 12002, what);
+    public static ApiError NoSuchEndpoint(string method, string path) => new(404, 12002, $"no such endpoint: {method} {path}");
 
     // Passive replies.
     public static ApiError MsgIdInvalid(string msgId) => new(400, 40034024, $"msg_id {msgId} is not a message this target received");

@@ -7,7 +7,7 @@ namespace OneBotBridge.Simulator.OpenApi;
 /// <summary>Lets an OpenAPI call through only with <c>Authorization: QQBot {token}</c> and the right <c>X-Union-Appid</c>.</summary>
 internal sealed class OpenApiAuthorizationMiddleware(string appId, AccessTokenIssuer tokens)
 {
-    public const string Scheme = "QQBot ";
+    private const string Scheme = "QQBot ";
     private const string LegacyScheme = "Bot ";
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)

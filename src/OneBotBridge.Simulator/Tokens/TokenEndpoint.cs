@@ -36,7 +36,8 @@ internal sealed class TokenEndpoint(string appId, string clientSecret, AccessTok
         }
 
         var token = issuer.GetOrIssue();
-        var secondsLeft = (long)Math.Floor((token.ExpiresAt - time.GetUtcNow()).TotalSeconds);
+        // Rounded up: a token issued a few microseconds ago still reports its whole TTL.
+        var secondsLeft = (long)Math.Ceiling((token.ExpiresAt - time.GetUtcNow()).TotalSeconds);
         await HttpBodies.WriteJsonAsync(context, StatusCodes.Status200OK, new JObject
         {
             ["access_token"] = token.Value,

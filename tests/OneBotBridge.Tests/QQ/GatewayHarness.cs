@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 using OneBotBridge.QQ.Auth;
 using OneBotBridge.QQ.Configuration;
@@ -20,12 +20,14 @@ internal sealed class GatewayHarness : IAsyncDisposable
         Simulator = simulator;
         Options = options;
         var retry = new HttpRetryOptions { InitialDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(50) };
-        Tokens = new QQTokenSource(_http, options, time, NullLogger<QQTokenSource>.Instance, retry);
-        Api = new QQOpenApiClient(_http, Tokens, options, time, NullLogger<QQOpenApiClient>.Instance, retry);
-        Gateway = new QQGateway(options, Api, Tokens, time, NullLoggerFactory.Instance, socketFactory: null, timings);
+        Loggers = TestOutputLoggerProvider.CreateFactory();
+        Tokens = new QQTokenSource(_http, options, time, Loggers.CreateLogger<QQTokenSource>(), retry);
+        Api = new QQOpenApiClient(_http, Tokens, options, time, Loggers.CreateLogger<QQOpenApiClient>(), retry);
+        Gateway = new QQGateway(options, Api, Tokens, time, Loggers, socketFactory: null, timings);
         Output = Channel.CreateBounded<GatewayDispatch>(new BoundedChannelOptions(capacity) { SingleReader = true });
     }
 
+    public ILoggerFactory Loggers { get; }
     public QQSimulator Simulator { get; }
     public QQOptions Options { get; }
     public QQTokenSource Tokens { get; }
@@ -123,5 +125,6 @@ internal sealed class GatewayHarness : IAsyncDisposable
         await Simulator.DisposeAsync();
         _http.Dispose();
         _stop.Dispose();
+        Loggers.Dispose();
     }
 }

@@ -30,8 +30,4 @@ public sealed class IntentsTests
 
         Assert.That(error!.Message, Does.Contain("qq.intents").And.Contain("'group_messages'").And.Contain("group_and_c2c_event"));
     }
-
-    [Test]
-    public void Bits_map_back_to_names() =>
-        Assert.That(Intents.NamesOf((1L << 26) | (1L << 0)), Is.EqualTo(new[] { "guilds", "interaction" }));
 }

@@ -135,4 +135,26 @@ public sealed class QQOpenApiSimulatorTests
         Assert.That(error.Code, Is.Not.Null);
         Assert.That(ApiRequests.Count(), Is.EqualTo(1));
     }
+
+    [Test]
+    public async Task A_passive_group_reply_goes_out_and_can_be_recalled()
+    {
+        const string group = "D4DE01234567890ABCDEF01234562B91";
+        await _simulator.PushDispatchAsync("GROUP_AT_MESSAGE_CREATE", new Newtonsoft.Json.Linq.JObject
+        {
+            ["id"] = "ROBOT1.0_question",
+            ["content"] = " ping",
+            ["timestamp"] = "2025-02-15T16:35:23+08:00",
+            ["group_openid"] = group,
+            ["group_id"] = group,
+            ["author"] = new Newtonsoft.Json.Linq.JObject { ["id"] = "7D29A0B1C2D3E4F5A6B7C8D9E0F1ABC7", ["member_openid"] = "7D29A0B1C2D3E4F5A6B7C8D9E0F1ABC7" },
+        });
+
+        var sent = await _client.SendGroupMessageAsync(
+            group, new Newtonsoft.Json.Linq.JObject { ["msg_type"] = 0, ["content"] = "pong", ["msg_id"] = "ROBOT1.0_question", ["msg_seq"] = 1 }, CancellationToken.None);
+        await _client.RecallGroupMessageAsync(group, sent.Id!, CancellationToken.None);
+
+        Assert.That(sent.Id, Is.Not.Null.And.Not.Empty);
+        Assert.That(ApiRequests.Select(request => $"{request.Method} {request.ResponseStatus}"), Is.EqualTo(new[] { "POST 200", "DELETE 200" }));
+    }
 }
