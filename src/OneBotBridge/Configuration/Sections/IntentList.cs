@@ -1,10 +1,13 @@
 using OneBotBridge.Configuration.Yaml;
+using OneBotBridge.QQ;
 
 namespace OneBotBridge.Configuration.Sections;
 
-/// <summary><c>qq.intents</c>: a non-empty list of known intent names, each once.</summary>
+/// <summary><c>qq.intents</c>: a non-empty list of known intent names (the QQ client's table), each once.</summary>
 internal static class IntentList
 {
+    private static readonly IReadOnlyList<string> Known = [.. Intents.KnownNames];
+
     public static void Read(ConfigNode node, Action<List<string>> set)
     {
         if (!node.TryItems("a list of intent names", out var items))
@@ -14,7 +17,7 @@ internal static class IntentList
 
         if (items.Count == 0)
         {
-            node.Report($"list at least one intent: {string.Join(", ", IntentNames.All)}");
+            node.Report($"list at least one intent: {string.Join(", ", Known)}");
             return;
         }
 
@@ -27,7 +30,7 @@ internal static class IntentList
             }
 
             var name = text.Trim().ToLowerInvariant();
-            if (!IntentNames.All.Contains(name))
+            if (!Known.Contains(name))
             {
                 item.Report(UnknownIntent(text));
             }
@@ -45,7 +48,7 @@ internal static class IntentList
     }
 
     private static string UnknownIntent(string text) =>
-        KeySuggestion.Closest(text, IntentNames.All) is { } closest
+        KeySuggestion.Closest(text, Known) is { } closest
             ? $"'{text}' is not an intent; did you mean '{closest}'?"
-            : $"'{text}' is not an intent; known intents: {string.Join(", ", IntentNames.All)}";
+            : $"'{text}' is not an intent; known intents: {string.Join(", ", Known)}";
 }
