@@ -1,2 +1,3 @@
-Console.Error.WriteLine("onebot-bridge: not written yet.");
-return 1;
+using OneBotBridge.Cli;
+
+return await BridgeCli.InvokeAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,33 @@
+using OneBotBridge.OneBot.Configuration;
+using OneBotBridge.QQ.Configuration;
+
+namespace OneBotBridge.Configuration;
+
+/// <summary>Everything bridge.yaml configures, one property per top-level section.</summary>
+public sealed class BridgeConfiguration
+{
+    public QQOptions Qq { get; init; } = new();
+    public OneBotOptions OneBot { get; init; } = new();
+    public LoggingOptions Logging { get; init; } = new();
+
+    /// <summary>Every secret value configured, so output can be scrubbed of them.</summary>
+    public IEnumerable<string> Secrets()
+    {
+        yield return Qq.ClientSecret;
+        yield return OneBot.AccessToken;
+        IEnumerable<TransportOptions> transports =
+            [.. OneBot.ForwardWs, .. OneBot.ReverseWs, .. OneBot.HttpApi, .. OneBot.HttpPost];
+        foreach (var transport in transports)
+        {
+            if (transport.AccessToken is { } token)
+            {
+                yield return token;
+            }
+        }
+
+        foreach (var post in OneBot.HttpPost)
+        {
+            yield return post.Secret;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OneBotBridge.QQ.Auth;
+using OneBotBridge.QQ.Configuration;
+using OneBotBridge.QQ.Gateway;
+using OneBotBridge.QQ.OpenApi;
+
+namespace OneBotBridge.Hosting;
+
+public static class QQServiceCollectionExtensions
+{
+    private const string HttpClientKey = "qq";
+
+    /// <summary>
+    /// The upstream: token source, OpenAPI client and gateway, with the gateway run by a hosted
+    /// service. Needs <see cref="BridgeServiceCollectionExtensions.AddBridgeCore"/>.
+    /// </summary>
+    public static IServiceCollection AddQQGateway(this IServiceCollection services)
+    {
+        services.AddKeyedSingleton(HttpClientKey, (_, _) => new HttpClient(new SocketsHttpHandler
+        {
+            // Long-lived client: re-resolve DNS now and then.
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        }));
+        services.AddSingleton(provider => new QQTokenSource(
+            provider.GetRequiredKeyedService<HttpClient>(HttpClientKey),
+            provider.GetRequiredService<QQOptions>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<QQTokenSource>>()));
+        services.AddSingleton(provider => new QQOpenApiClient(
+            provider.GetRequiredKeyedService<HttpClient>(HttpClientKey),
+            provider.GetRequiredService<QQTokenSource>(),
+            provider.GetRequiredService<QQOptions>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<QQOpenApiClient>>()));
+        services.AddSingleton(provider => new QQGateway(
+            provider.GetRequiredService<QQOptions>(),
+            provider.GetRequiredService<QQOpenApiClient>(),
+            provider.GetRequiredService<QQTokenSource>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILoggerFactory>()));
+        services.AddHostedService<GatewayPump>();
+        return services;
+    }
+}
