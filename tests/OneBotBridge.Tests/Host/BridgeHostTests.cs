@@ -31,7 +31,7 @@ public sealed class BridgeHostTests
             Assert.That(host.Services.GetRequiredService<BridgeConfiguration>(), Is.SameAs(configuration));
             Assert.That(host.Services.GetRequiredService<QQOptions>(), Is.SameAs(configuration.Qq));
             Assert.That(host.Services.GetRequiredService<IOptions<QQOptions>>().Value, Is.SameAs(configuration.Qq));
-            Assert.That(host.Services.GetRequiredService<IOptions<OneBot.Configuration.OneBotOptions>>().Value, Is.SameAs(configuration.OneBot));
+            Assert.That(host.Services.GetRequiredService<IOptions<global::OneBotBridge.OneBot.Configuration.OneBotOptions>>().Value, Is.SameAs(configuration.OneBot));
             Assert.That(host.Services.GetRequiredService<TimeProvider>(), Is.SameAs(TimeProvider.System));
             Assert.That(host.Services.GetRequiredService<BridgeExit>().ExitCode, Is.EqualTo(0));
         });

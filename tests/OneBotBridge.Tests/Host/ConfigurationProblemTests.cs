@@ -320,12 +320,12 @@ public sealed class ConfigurationProblemTests
             Assert.That(configuration.Qq.Reconnect.MaxDelay, Is.EqualTo(TimeSpan.FromMinutes(2)));
             Assert.That(configuration.OneBot.SelfId, Is.EqualTo(10001));
             Assert.That(configuration.OneBot.AccessToken, Is.EqualTo("top"));
-            Assert.That(configuration.OneBot.MessageFormat, Is.EqualTo(OneBot.Abstractions.MessageFormat.String));
+            Assert.That(configuration.OneBot.MessageFormat, Is.EqualTo(global::OneBotBridge.OneBot.Abstractions.MessageFormat.String));
             Assert.That(configuration.OneBot.HeartbeatInterval, Is.EqualTo(TimeSpan.FromSeconds(90)));
             Assert.That(configuration.OneBot.ForwardWs[0].AccessToken, Is.EqualTo("own"));
             Assert.That(configuration.OneBot.ForwardWs[0].MessageFormat, Is.Null);
             Assert.That(configuration.OneBot.ForwardWs[0].OutboxCapacity, Is.EqualTo(16));
-            Assert.That(configuration.OneBot.ReverseWs[0].MessageFormat, Is.EqualTo(OneBot.Abstractions.MessageFormat.Array));
+            Assert.That(configuration.OneBot.ReverseWs[0].MessageFormat, Is.EqualTo(global::OneBotBridge.OneBot.Abstractions.MessageFormat.Array));
             Assert.That(configuration.OneBot.ReverseWs[0].AccessToken, Is.Null);
             Assert.That(configuration.OneBot.ReverseWs[0].QueueCapacity, Is.EqualTo(5));
             Assert.That(configuration.OneBot.HttpApi[0].Listen, Is.EqualTo("[::1]:5700"));
