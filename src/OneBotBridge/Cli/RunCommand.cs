@@ -43,7 +43,7 @@ internal static class RunCommand
         }
 
         var builder = BridgeHostBuilder.Create(result.Configuration);
-        builder.Services.AddQQGateway();
+        builder.Services.AddBridgeRuntime();
         return await BridgeRunner.RunAsync(builder, error, cancellationToken);
     }
 }

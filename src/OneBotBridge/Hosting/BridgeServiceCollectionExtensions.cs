@@ -24,4 +24,16 @@ public static class BridgeServiceCollectionExtensions
         services.AddHostedService<StartupSummary>();
         return services;
     }
+
+    /// <summary>
+    /// Everything <c>run</c> runs: the QQ upstream, the OneBot downstream, and the bot state that
+    /// follows the upstream's health.
+    /// </summary>
+    public static IServiceCollection AddBridgeRuntime(this IServiceCollection services)
+    {
+        services.AddQQGateway();
+        services.AddOneBotDownstream();
+        services.AddHostedService<BotStateFollowsGateway>();
+        return services;
+    }
 }

@@ -289,6 +289,13 @@ public sealed class ConfigurationProblemTests
     }
 
     [Test]
+    public void An_unknown_outbox_overflow_policy_names_the_choices()
+    {
+        AssertProblem("onebot:\n  reverse_ws:\n    - url: ws://127.0.0.1:1/\n      outbox_overflow: wait\n",
+            "onebot.reverse_ws[0].outbox_overflow", 4, "close");
+    }
+
+    [Test]
     public void Valid_values_bind_to_the_option_members()
     {
         const string yaml = """
@@ -301,7 +308,7 @@ public sealed class ConfigurationProblemTests
               access_token: top
               message_format: string
               heartbeat_interval: 1m30s
-              forward_ws: [ { listen: "127.0.0.1:6701", access_token: own, outbox_capacity: 16 } ]
+              forward_ws: [ { listen: "127.0.0.1:6701", access_token: own, outbox_capacity: 16, outbox_overflow: drop_newest } ]
               reverse_ws: [ { url: "wss://example.org/onebot", reconnect_interval: 3s, message_format: array, queue_capacity: 5 } ]
               http_api: [ { listen: "[::1]:5700" } ]
               http_post: [ { url: "https://example.org/post", secret: s, timeout: 10s } ]
@@ -325,6 +332,8 @@ public sealed class ConfigurationProblemTests
             Assert.That(configuration.OneBot.ForwardWs[0].AccessToken, Is.EqualTo("own"));
             Assert.That(configuration.OneBot.ForwardWs[0].MessageFormat, Is.Null);
             Assert.That(configuration.OneBot.ForwardWs[0].OutboxCapacity, Is.EqualTo(16));
+            Assert.That(configuration.OneBot.ForwardWs[0].OutboxOverflow, Is.EqualTo(global::OneBotBridge.OneBot.Configuration.OutboxOverflowPolicy.DropNewest));
+            Assert.That(configuration.OneBot.ReverseWs[0].OutboxOverflow, Is.EqualTo(global::OneBotBridge.OneBot.Configuration.OutboxOverflowPolicy.Close));
             Assert.That(configuration.OneBot.ReverseWs[0].MessageFormat, Is.EqualTo(global::OneBotBridge.OneBot.Abstractions.MessageFormat.Array));
             Assert.That(configuration.OneBot.ReverseWs[0].AccessToken, Is.Null);
             Assert.That(configuration.OneBot.ReverseWs[0].QueueCapacity, Is.EqualTo(5));

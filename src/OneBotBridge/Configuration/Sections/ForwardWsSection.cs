@@ -10,6 +10,7 @@ internal static class ForwardWsSection
     {
         { "listen", (node, options) => node.ReadListenAddress(value => options.Listen = value) },
         { "outbox_capacity", (node, options) => node.ReadInteger(1, int.MaxValue, value => options.OutboxCapacity = (int)value) },
+        { "outbox_overflow", (node, options) => node.ReadChoice(OutboxOverflowChoices.All, value => options.OutboxOverflow = value) },
     }.WithTransportOverrides();
 
     public static ForwardWsOptions Read(ConfigNode node)

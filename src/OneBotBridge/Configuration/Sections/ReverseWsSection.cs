@@ -18,6 +18,7 @@ internal static class ReverseWsSection
         { "event_url", (node, options) => node.ReadUrl(UrlRule.WebSocket, value => options.EventUrl = value) },
         { "reconnect_interval", (node, options) => node.ReadDuration(allowZero: false, value => options.ReconnectInterval = value) },
         { "queue_capacity", (node, options) => node.ReadInteger(1, int.MaxValue, value => options.QueueCapacity = (int)value) },
+        { "outbox_overflow", (node, options) => node.ReadChoice(OutboxOverflowChoices.All, value => options.OutboxOverflow = value) },
     }.WithTransportOverrides();
 
     public static ReverseWsOptions Read(ConfigNode node)

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OneBotBridge.OneBot.Abstractions;
+using OneBotBridge.QQ.Gateway;
+
+namespace OneBotBridge.Hosting;
+
+/// <summary>
+/// Keeps what frameworks see of the bot in step with the upstream: heartbeat and <c>get_status</c>
+/// report <c>good</c> only while every gateway shard has a live session, and <c>get_login_info</c>
+/// reports the name from READY.
+/// </summary>
+internal sealed partial class BotStateFollowsGateway(
+    QQGateway gateway,
+    BotState bot,
+    SelfIdSource selfId,
+    ILogger<BotStateFollowsGateway> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        Log.SelfId(logger, selfId.SelfId, selfId.Origin);
+        gateway.ReadinessChanged += OnReadinessChanged;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        gateway.ReadinessChanged -= OnReadinessChanged;
+        bot.Good = false;
+        bot.Online = false;
+        return Task.CompletedTask;
+    }
+
+    private void OnReadinessChanged(bool ready)
+    {
+        if (ready && gateway.BotUser is { } user)
+        {
+            bot.Nickname = user.Username;
+        }
+
+        bot.Good = ready;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "OneBot self_id is {SelfId} ({Origin})")]
+        public static partial void SelfId(ILogger logger, long selfId, string origin);
+    }
+}
