@@ -97,6 +97,13 @@ public sealed class QQSimulator : IAsyncDisposable
 
     public int ActiveConnections => _gateway.ActiveConnections;
 
+    /// <summary>Raised, on the request's thread, for every HTTP request once it is answered and recorded.</summary>
+    public event Action<RecordedRequest>? RequestRecorded
+    {
+        add => _requests.Recorded += value;
+        remove => _requests.Recorded -= value;
+    }
+
     /// <summary>Raised, on the connection's receive loop, for every frame a client sends.</summary>
     public event Action<JObject>? GatewayFrameReceived
     {

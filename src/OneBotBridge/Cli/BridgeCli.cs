@@ -3,19 +3,25 @@ using OneBotBridge.Configuration;
 
 namespace OneBotBridge.Cli;
 
-/// <summary>The command line: <c>run</c>, <c>check-config</c>, <c>--version</c>, <c>--help</c>. Callable in-process for tests.</summary>
+/// <summary>The command line: <c>run</c>, <c>check-config</c>, <c>simulate</c>, <c>--version</c>, <c>--help</c>. Callable in-process for tests.</summary>
 public static class BridgeCli
 {
     public static Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
-        InvokeAsync(args, output, error, EnvironmentOverrides.Process, cancellationToken);
+        InvokeAsync(args, Console.In, output, error, EnvironmentOverrides.Process, cancellationToken);
 
+    public static Task<int> InvokeAsync(
+        string[] args, TextWriter output, TextWriter error, EnvironmentLookup environment, CancellationToken cancellationToken = default) =>
+        InvokeAsync(args, TextReader.Null, output, error, environment, cancellationToken);
+
+    /// <param name="input">What <c>simulate</c> reads chat lines from.</param>
     public static async Task<int> InvokeAsync(
-        string[] args, TextWriter output, TextWriter error, EnvironmentLookup environment, CancellationToken cancellationToken = default)
+        string[] args, TextReader input, TextWriter output, TextWriter error, EnvironmentLookup environment, CancellationToken cancellationToken = default)
     {
         var root = new RootCommand("OneBotBridge: drive an official QQ bot from OneBot v11 frameworks")
         {
             RunCommand.Create(environment),
             CheckConfigCommand.Create(environment),
+            SimulateCommand.Create(environment, input),
         };
 
         var invocation = new InvocationConfiguration

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using OneBotBridge.Configuration;
+using OneBotBridge.Hosting;
+using OneBotBridge.Simulation;
+using OneBotBridge.Simulator;
+
+namespace OneBotBridge.Cli;
+
+/// <summary>
+/// <c>simulate [--config PATH] [--no-demo]</c>: the bridge, with the OneBot side of bridge.yaml,
+/// against a simulated QQ platform started in the same process — no credentials needed.
+/// </summary>
+internal static class SimulateCommand
+{
+    public static Command Create(EnvironmentLookup environment, TextReader input)
+    {
+        var config = ConfigPathOption.Create();
+        var noDemo = new Option<bool>("--no-demo") { Description = "Do not play the automatic demo conversation" };
+        var command = new Command("simulate", "Run the bridge against a built-in simulated QQ platform (no credentials needed)");
+        command.Options.Add(config);
+        command.Options.Add(noDemo);
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            parseResult.GetRequiredValue(config),
+            new SimulationSettings(Demo: !parseResult.GetValue(noDemo)),
+            environment,
+            input,
+            parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error,
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        string path,
+        SimulationSettings settings,
+        EnvironmentLookup environment,
+        TextReader input,
+        TextWriter output,
+        TextWriter error,
+        CancellationToken cancellationToken)
+    {
+        var result = new BridgeConfigurationLoader(environment).LoadFile(path);
+        if (!result.IsValid)
+        {
+            ProblemReport.Write(error, path, result.Problems);
+            error.WriteLine($"{path}: {ProblemReport.Count(result.Problems.Count)}; `onebot-bridge check-config` checks a file without starting");
+            return ExitCodes.ConfigError;
+        }
+
+        await using var simulator = await QQSimulator.StartAsync(new QQSimulatorOptions(), cancellationToken);
+        var configuration = result.Configuration;
+        PointAt(configuration, simulator);
+
+        var builder = BridgeHostBuilder.Create(configuration);
+        builder.Services.AddBridgeRuntime();
+        builder.Services.AddSingleton(simulator);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton<DemoPlatform>();
+        builder.Services.AddHostedService(provider => ActivatorUtilities.CreateInstance<SimulationBanner>(provider, output));
+        builder.Services.AddHostedService(provider => ActivatorUtilities.CreateInstance<PlatformReceiptPrinter>(provider, output));
+        builder.Services.AddHostedService(provider => ActivatorUtilities.CreateInstance<TerminalChat>(provider, input));
+        if (settings.Demo)
+        {
+            builder.Services.AddHostedService<DemoConversation>();
+        }
+
+        return await BridgeRunner.RunAsync(builder, error, cancellationToken);
+    }
+
+    /// <summary>Replaces the upstream settings with the simulator's; the OneBot side stays as configured.</summary>
+    private static void PointAt(BridgeConfiguration configuration, QQSimulator simulator)
+    {
+        var qq = configuration.Qq;
+        qq.AppId = simulator.Options.AppId;
+        qq.ClientSecret = simulator.Options.ClientSecret;
+        qq.Sandbox = false;
+        qq.ApiBase = simulator.ApiBase;
+        qq.TokenUrl = simulator.TokenUrl;
+        qq.Shards = null;
+    }
+}
