@@ -1,0 +1,42 @@
+using OneBotBridge.Core.Caching;
+using OneBotBridge.OneBot.Events;
+using OneBotBridge.QQ.Gateway;
+
+namespace OneBotBridge.Core.Inbound;
+
+/// <summary>
+/// Turns one QQ dispatch into the OneBot event frameworks see, or nothing: a message or event the
+/// platform delivered twice (same message id, or same event id) reaches frameworks once.
+/// </summary>
+public sealed class DispatchTranslator
+{
+    private readonly MessageTranslator _messages;
+    private readonly NoticeTranslator _notices;
+    private readonly LruCache<string, bool> _seenEventIds;
+
+    public DispatchTranslator(InboundState state, int recentEventIds = 10_000)
+    {
+        _messages = new MessageTranslator(state, new QuoteIndex(state.Messages));
+        _notices = new NoticeTranslator(state);
+        _seenEventIds = new LruCache<string, bool>(recentEventIds, StringComparer.Ordinal);
+    }
+
+    /// <returns>The event, or <c>null</c> for a repeated delivery.</returns>
+    /// <exception cref="InboundFormatException">The payload lacks what its type requires.</exception>
+    public async Task<OneBotEvent?> TranslateAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
+    {
+        if (dispatch.EventId is { Length: > 0 } eventId)
+        {
+            if (_seenEventIds.TryGet(eventId, out _))
+            {
+                return null;
+            }
+
+            _seenEventIds.Set(eventId, true);
+        }
+
+        return MessageTranslator.Handles(dispatch.Type)
+            ? await _messages.TranslateAsync(dispatch, cancellationToken)
+            : await _notices.TranslateAsync(dispatch, cancellationToken);
+    }
+}

@@ -1,0 +1,229 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using OneBotBridge.Core.Chats;
+using OneBotBridge.Core.Ids;
+using OneBotBridge.Core.Messages;
+using OneBotBridge.OneBot.Events;
+using OneBotBridge.OneBot.Messages;
+using OneBotBridge.QQ.Gateway;
+
+namespace OneBotBridge.Core.Inbound;
+
+/// <summary>
+/// QQ message dispatches as OneBot message events: GROUP_AT_MESSAGE_CREATE → group, C2C_MESSAGE_CREATE
+/// → private (friend), AT_MESSAGE_CREATE / MESSAGE_CREATE → group (a guild channel appears as a group,
+/// with <c>guild_id</c> and <c>channel_id</c> as extra fields), DIRECT_MESSAGE_CREATE → private. Each
+/// message is numbered, stored for <c>get_msg</c>, and remembered as something to reply to.
+/// </summary>
+internal sealed class MessageTranslator(InboundState state, QuoteIndex quotes)
+{
+    public static bool Handles(string type) => type is
+        "GROUP_AT_MESSAGE_CREATE" or "GROUP_MESSAGE_CREATE" or "C2C_MESSAGE_CREATE" or "AT_MESSAGE_CREATE" or "MESSAGE_CREATE" or "DIRECT_MESSAGE_CREATE";
+
+    /// <returns>The event, or <c>null</c> when the platform delivered this message before.</returns>
+    public async Task<MessageEvent?> TranslateAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
+    {
+        var d = (JObject)dispatch.Data;
+        var platformMessageId = Required(d, "id");
+        if (await state.Messages.FindByPlatformIdAsync(platformMessageId, cancellationToken) is not null)
+        {
+            return null;
+        }
+
+        var author = d["author"] as JObject ?? [];
+        var scene = SceneOf(dispatch.Type);
+        var sender = await SenderNumberAsync(scene, author, d, cancellationToken);
+        var target = await TargetAsync(scene, d, sender, cancellationToken);
+        var time = MessageTime.Read(d["timestamp"]) ?? state.Time.GetUtcNow();
+        var message = await BuildMessageAsync(scene, d, cancellationToken);
+
+        var messageId = await state.Messages.RecordAsync(
+            new MessageDraft(platformMessageId, target, sender, MessageDirection.Received, time, message.ToJson().ToString(Formatting.None)),
+            cancellationToken);
+        await state.Replies.RecordMessageAsync(target, sender, platformMessageId, time, cancellationToken);
+        quotes.Remember(d, messageId);
+
+        var nickname = (string?)author["username"] ?? "";
+        var card = (string?)d["member"]?["nick"] ?? "";
+        var role = RoleOf(author, d["member"] as JObject);
+        state.Roster.Saw(target, sender, nickname, card, role, time);
+        state.Pending.Release(target);
+
+        var common = (Time: time.ToUnixTimeSeconds(), SelfId: state.Bot.SelfId);
+        return scene switch
+        {
+            Scene.Group or Scene.GuildChannel => new GroupMessageEvent
+            {
+                Time = common.Time,
+                SelfId = common.SelfId,
+                MessageId = messageId,
+                UserId = sender,
+                GroupId = target.Number,
+                Message = message,
+                Sender = new GroupSender(sender, nickname) { Card = card, Role = role },
+                Extra = scene == Scene.GuildChannel ? GuildFields(d) : [],
+            },
+            _ => new PrivateMessageEvent
+            {
+                Time = common.Time,
+                SelfId = common.SelfId,
+                MessageId = messageId,
+                UserId = sender,
+                Message = message,
+                Sender = new PrivateSender(sender, nickname),
+                Extra = scene == Scene.GuildDirect ? GuildFields(d) : [],
+            },
+        };
+    }
+
+    private static Scene SceneOf(string type) => type switch
+    {
+        "GROUP_AT_MESSAGE_CREATE" or "GROUP_MESSAGE_CREATE" => Scene.Group,
+        "C2C_MESSAGE_CREATE" => Scene.C2C,
+        "DIRECT_MESSAGE_CREATE" => Scene.GuildDirect,
+        _ => Scene.GuildChannel,
+    };
+
+    private ValueTask<long> SenderNumberAsync(Scene scene, JObject author, JObject d, CancellationToken cancellationToken)
+    {
+        var union = (string?)author["union_openid"];
+        return scene switch
+        {
+            Scene.Group => state.Ids.GetUserNumberAsync(
+                new PlatformId(IdKind.MemberOpenId, (string?)author["member_openid"] ?? Required(author, "id")), union, cancellationToken),
+            Scene.C2C => state.Ids.GetUserNumberAsync(
+                new PlatformId(IdKind.UserOpenId, (string?)author["user_openid"] ?? Required(author, "id")), union, cancellationToken),
+            _ => state.Ids.GetNumberAsync(new PlatformId(IdKind.GuildUserId, Required(author, "id")), cancellationToken),
+        };
+    }
+
+    private async ValueTask<ChatTarget> TargetAsync(Scene scene, JObject d, long sender, CancellationToken cancellationToken)
+    {
+        switch (scene)
+        {
+            case Scene.Group:
+                var group = (string?)d["group_openid"] ?? Required(d, "group_id");
+                return ChatTarget.Group(await state.Ids.GetNumberAsync(new PlatformId(IdKind.GroupOpenId, group), cancellationToken));
+            case Scene.GuildChannel:
+                return ChatTarget.GuildChannel(await state.Ids.GetNumberAsync(new PlatformId(IdKind.ChannelId, Required(d, "channel_id")), cancellationToken));
+            case Scene.GuildDirect:
+                // Replies to a direct message go to /dms/{guild_id}: remember that guild as the user's address.
+                await state.Ids.AttachAsync(new PlatformId(IdKind.DirectMessageGuild, Required(d, "guild_id")), sender, cancellationToken);
+                return ChatTarget.GuildDirect(sender);
+            default:
+                return ChatTarget.C2C(sender);
+        }
+    }
+
+    private async Task<Message> BuildMessageAsync(Scene scene, JObject d, CancellationToken cancellationToken)
+    {
+        var segments = new List<Segment>();
+        if (await quotes.FindQuotedAsync(d, cancellationToken) is { } quoted)
+        {
+            segments.Add(new ReplySegment(quoted));
+        }
+
+        var isGuild = scene is Scene.GuildChannel or Scene.GuildDirect;
+        var botMention = isGuild ? BotMentionOf(d) : null;
+        var pieces = QQContentParser.Parse((string?)d["content"] ?? "", botMention);
+        var mentioned = new HashSet<string>();
+        foreach (var piece in pieces)
+        {
+            segments.Add(await SegmentOfAsync(piece, isGuild, botMention, mentioned, cancellationToken));
+        }
+
+        if (!isGuild)
+        {
+            segments.InsertRange(segments.Count > 0 && segments[0] is ReplySegment ? 1 : 0, await MentionsNotInContentAsync(d, mentioned, cancellationToken));
+        }
+
+        segments.AddRange(Attachments.ToSegments(d["attachments"]));
+        return new Message(segments);
+    }
+
+    private async Task<Segment> SegmentOfAsync(ContentPiece piece, bool isGuild, string? botMention, HashSet<string> mentioned, CancellationToken cancellationToken)
+    {
+        switch (piece)
+        {
+            case ContentPiece.Text text:
+                return new TextSegment(text.Value);
+            case ContentPiece.Face face:
+                return new FaceSegment(face.Id);
+            case ContentPiece.MentionEveryone:
+                return AtSegment.All;
+            case ContentPiece.Mention mention when mention.UserId == botMention:
+                return new AtSegment(state.Bot.SelfId);
+            case ContentPiece.Mention mention:
+                mentioned.Add(mention.UserId);
+                var kind = isGuild ? IdKind.GuildUserId : IdKind.MemberOpenId;
+                return new AtSegment(await state.Ids.GetNumberAsync(new PlatformId(kind, mention.UserId), cancellationToken));
+            default:
+                throw new InvalidOperationException($"unknown content piece {piece}");
+        }
+    }
+
+    /// <summary>Group/C2C <c>mentions</c> that the content does not spell out (the platform removes the @bot, and may others).</summary>
+    private async Task<List<Segment>> MentionsNotInContentAsync(JObject d, HashSet<string> mentioned, CancellationToken cancellationToken)
+    {
+        var segments = new List<Segment>();
+        if (d["mentions"] is not JArray mentions)
+        {
+            return segments;
+        }
+
+        foreach (var mention in mentions.OfType<JObject>())
+        {
+            if ((bool?)mention["is_you"] == true || (bool?)mention["bot"] == true)
+            {
+                continue;
+            }
+
+            if ((string?)mention["scope"] == "all")
+            {
+                segments.Add(AtSegment.All);
+                continue;
+            }
+
+            var openid = (string?)mention["member_openid"] ?? (string?)mention["id"];
+            if (openid is { Length: > 0 } && mentioned.Add(openid))
+            {
+                var number = await state.Ids.GetNumberAsync(new PlatformId(IdKind.MemberOpenId, openid), cancellationToken);
+                segments.Add(new AtSegment(number) { Name = (string?)mention["username"] });
+            }
+        }
+
+        return segments;
+    }
+
+    /// <summary>The guild user id of the bot, as the <c>mentions</c> of a guild message mark it.</summary>
+    private static string? BotMentionOf(JObject d) =>
+        (d["mentions"] as JArray)?.OfType<JObject>().FirstOrDefault(mention => (bool?)mention["bot"] == true) is { } bot
+            ? (string?)bot["id"]
+            : null;
+
+    private static string RoleOf(JObject author, JObject? member)
+    {
+        if ((string?)author["member_role"] is { Length: > 0 } role)
+        {
+            return role.ToLowerInvariant() switch
+            {
+                "owner" => "owner",
+                "admin" => "admin",
+                _ => "member",
+            };
+        }
+
+        // Guild default roles: 4 creator, 2 administrator, 5 channel administrator, 1 everyone.
+        var roles = (member?["roles"] as JArray)?.Select(r => (string?)r).ToHashSet() ?? [];
+        return roles.Contains("4") ? "owner" : roles.Contains("2") || roles.Contains("5") ? "admin" : "member";
+    }
+
+    private static List<KeyValuePair<string, JToken>> GuildFields(JObject d) =>
+    [
+        new("guild_id", (string?)d["guild_id"] ?? (string?)d["src_guild_id"] ?? ""),
+        new("channel_id", (string?)d["channel_id"] ?? ""),
+    ];
+
+    private static string Required(JObject json, string key) =>
+        (string?)json[key] is { Length: > 0 } value ? value : throw new InboundFormatException($"the payload has no '{key}'");
+}
