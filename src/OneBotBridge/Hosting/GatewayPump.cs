@@ -13,8 +13,11 @@ namespace OneBotBridge.Hosting;
 internal sealed partial class GatewayPump(
     QQGateway gateway, GatewayDispatchChannel dispatches, BridgeExit exit, ILogger<GatewayPump> logger) : BackgroundService
 {
+    private CancellationToken _stopping;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        _stopping = stoppingToken;
         gateway.ReadinessChanged += OnReadinessChanged;
         try
         {
@@ -47,7 +50,7 @@ internal sealed partial class GatewayPump(
         {
             Log.Ready(logger, gateway.BotUser?.Username ?? "?", gateway.BotUser?.Id ?? "?");
         }
-        else
+        else if (!_stopping.IsCancellationRequested)
         {
             Log.NotReady(logger);
         }
