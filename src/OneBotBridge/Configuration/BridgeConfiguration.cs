@@ -1,3 +1,7 @@
+using OneBotBridge.Core.Ids;
+using OneBotBridge.Core.Inbound;
+using OneBotBridge.Core.Replies;
+using OneBotBridge.Core.Storage;
 using OneBotBridge.OneBot.Configuration;
 using OneBotBridge.QQ.Configuration;
 
@@ -8,6 +12,16 @@ public sealed class BridgeConfiguration
 {
     public QQOptions Qq { get; init; } = new();
     public OneBotOptions OneBot { get; init; } = new();
+    public StorageOptions Storage { get; init; } = new();
+    public IdOptions Ids { get; init; } = new();
+    public ReplyOptions Replies { get; init; } = new();
+
+    /// <summary><c>qq.hold_unreplyable</c>.</summary>
+    public HoldUnreplyableOptions HoldUnreplyable { get; init; } = new();
+
+    /// <summary><c>qq.acknowledge_interactions</c>.</summary>
+    public InboundOptions Inbound { get; init; } = new();
+
     public LoggingOptions Logging { get; init; } = new();
 
     /// <summary>Every secret value configured, so output can be scrubbed of them.</summary>

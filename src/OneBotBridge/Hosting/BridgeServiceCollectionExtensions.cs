@@ -33,6 +33,7 @@ public static class BridgeServiceCollectionExtensions
     {
         services.AddQQGateway();
         services.AddOneBotDownstream();
+        services.AddBridgeState();
         services.AddHostedService<BotStateFollowsGateway>();
         return services;
     }

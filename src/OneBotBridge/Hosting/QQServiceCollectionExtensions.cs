@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using OneBotBridge.QQ.Auth;
 using OneBotBridge.QQ.Configuration;
@@ -39,6 +40,7 @@ public static class QQServiceCollectionExtensions
             provider.GetRequiredService<QQTokenSource>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILoggerFactory>()));
+        services.TryAddSingleton<GatewayDispatchChannel>();
         services.AddHostedService<GatewayPump>();
         return services;
     }

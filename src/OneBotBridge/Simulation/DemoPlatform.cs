@@ -16,6 +16,9 @@ internal sealed class DemoPlatform(QQSimulator simulator, TimeProvider time)
     public static readonly DemoUser Alice = new("7D29A0B1C2D3E4F5A6B7C8D9E0F1ABC7", "10001001", "Alice");
     public static readonly DemoUser Bob = new("1B2C3D4E5F60718293A4B5C6D7E8F901", "10001002", "Bob");
 
+    /// <summary>Makes this run's message ids new to storage kept from earlier runs, which would take them for repeats.</summary>
+    private readonly string _run = Guid.NewGuid().ToString("N")[..8];
+
     private long _messages;
 
     public Task GroupAtMessageAsync(DemoUser from, string content, CancellationToken cancellationToken, JArray? attachments = null) =>
@@ -47,7 +50,7 @@ internal sealed class DemoPlatform(QQSimulator simulator, TimeProvider time)
     public Task GuildAtMessageAsync(DemoUser from, string content, CancellationToken cancellationToken) =>
         simulator.PushDispatchAsync("AT_MESSAGE_CREATE", new JObject
         {
-            ["id"] = $"08{Interlocked.Increment(ref _messages):x14}",
+            ["id"] = $"08{_run}{Interlocked.Increment(ref _messages):x8}",
             ["author"] = new JObject { ["id"] = from.GuildUserId, ["username"] = from.Name, ["bot"] = false, ["avatar"] = "http://thirdqq.qlogo.cn/0" },
             ["channel_id"] = ChannelId,
             ["guild_id"] = GuildId,
@@ -73,7 +76,7 @@ internal sealed class DemoPlatform(QQSimulator simulator, TimeProvider time)
         },
     ];
 
-    private string NextMessageId() => $"ROBOT1.0_demo{Interlocked.Increment(ref _messages):D6}!";
+    private string NextMessageId() => $"ROBOT1.0_{_run}{Interlocked.Increment(ref _messages):D6}!";
 
     private string Now() => time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
 }

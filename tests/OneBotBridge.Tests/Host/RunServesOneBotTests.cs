@@ -44,6 +44,44 @@ public sealed class RunServesOneBotTests
     }
 
     [Test]
+    public async Task A_group_at_message_pushed_by_the_platform_reaches_the_framework_in_order_and_once()
+    {
+        await using var simulator = await QQSimulator.StartAsync(new QQSimulatorOptions { HeartbeatInterval = TimeSpan.FromMilliseconds(100) });
+        using var host = BuildHost(simulator, extra: "heartbeat_interval: 0");
+        await host.StartAsync(CancellationToken.None);
+        try
+        {
+            using var client = await ConnectAsync(host);
+            await ReceiveAsync(client);
+            await Poll.UntilAsync(() => host.Services.GetRequiredService<BotState>().Good, "the upstream to be ready");
+
+            foreach (var (id, text) in new[] { ("ROBOT1.0_a1", "first"), ("ROBOT1.0_a2", "second"), ("ROBOT1.0_a1", "first") })
+            {
+                await simulator.PushDispatchAsync("GROUP_AT_MESSAGE_CREATE", JObject.Parse($$"""
+                    {"id":"{{id}}","content":" {{text}}","timestamp":"2025-02-15T16:35:23+08:00",
+                     "author":{"id":"7D29A0B1C2D3E4F5A6B7C8D9E0F1ABC7","member_openid":"7D29A0B1C2D3E4F5A6B7C8D9E0F1ABC7"},
+                     "group_id":"D4DE01234567890ABCDEF01234562B91","group_openid":"D4DE01234567890ABCDEF01234562B91"}
+                    """));
+            }
+
+            await simulator.PushDispatchAsync("FRIEND_ADD", JObject.Parse("""{"timestamp":1741879599,"openid":"F00D"}"""));
+            var received = new List<JObject>();
+            while (received.Count < 3)
+            {
+                received.Add(await ReceiveAsync(client));
+            }
+
+            Assert.That(received.Select(e => (string?)e["raw_message"] ?? (string?)e["notice_type"]), Is.EqualTo(new[] { "first", "second", "friend_add" }));
+            Assert.That(received.Take(2).Select(e => (string?)e["message_type"]), Is.All.EqualTo("group"));
+            Assert.That((long?)received[0]["group_id"], Is.EqualTo((long?)received[1]["group_id"]));
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Test]
     public async Task Status_good_follows_the_upstream_session()
     {
         await using var simulator = await QQSimulator.StartAsync(new QQSimulatorOptions { HeartbeatInterval = TimeSpan.FromMilliseconds(100) });
@@ -81,6 +119,7 @@ public sealed class RunServesOneBotTests
             onebot:
               {{extra}}
               forward_ws: [ { listen: "127.0.0.1:0" } ]
+            {{ConfigFiles.FreshStorage()}}
             """,
             ConfigFiles.Environment(("QQ_APP_ID", simulator.Options.AppId), ("QQ_CLIENT_SECRET", simulator.Options.ClientSecret)));
         Assert.That(loaded.Problems, Is.Empty);

@@ -12,7 +12,7 @@ public sealed partial class SimulateCommandTests
     [Test]
     public async Task Simulate_needs_no_credentials_says_where_to_connect_and_serves_OneBot()
     {
-        using var file = new TempConfigFile("onebot:\n  forward_ws: [ { listen: \"127.0.0.1:0\" } ]\n");
+        using var file = new TempConfigFile("onebot:\n  forward_ws: [ { listen: \"127.0.0.1:0\" } ]\n" + ConfigFiles.FreshStorage());
         var output = new LineCapture();
         var error = new LineCapture();
         using var stop = new CancellationTokenSource();

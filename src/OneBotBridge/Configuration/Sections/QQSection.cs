@@ -11,18 +11,20 @@ internal static class QQSection
     private static readonly IReadOnlyDictionary<string, QQTransport> Transports =
         ConfigValueReaders.Choices(("websocket", QQTransport.WebSocket));
 
-    private static readonly SectionSchema<QQOptions> Schema = new()
+    private static readonly SectionSchema<BridgeConfiguration> Schema = new()
     {
-        { "app_id", (node, options) => node.ReadString(value => options.AppId = value.Trim()) },
-        { "client_secret", (node, options) => node.ReadString(value => options.ClientSecret = value.Trim()) },
-        { "sandbox", (node, options) => node.ReadBool(value => options.Sandbox = value) },
-        { "api_base", (node, options) => node.ReadUrl(UrlRule.Http, value => options.ApiBase = value.TrimEnd('/')) },
-        { "token_url", (node, options) => node.ReadUrl(UrlRule.Http, value => options.TokenUrl = value) },
-        { "transport", (node, options) => node.ReadChoice(Transports, value => options.Transport = value) },
-        { "intents", (node, options) => IntentList.Read(node, value => options.Intents = value) },
-        { "shards", (node, options) => ShardSetting.Read(node, value => options.Shards = value) },
-        { "reconnect", (node, options) => ReconnectSection.Bind(node, options.Reconnect) },
+        { "app_id", (node, configuration) => node.ReadString(value => configuration.Qq.AppId = value.Trim()) },
+        { "client_secret", (node, configuration) => node.ReadString(value => configuration.Qq.ClientSecret = value.Trim()) },
+        { "sandbox", (node, configuration) => node.ReadBool(value => configuration.Qq.Sandbox = value) },
+        { "api_base", (node, configuration) => node.ReadUrl(UrlRule.Http, value => configuration.Qq.ApiBase = value.TrimEnd('/')) },
+        { "token_url", (node, configuration) => node.ReadUrl(UrlRule.Http, value => configuration.Qq.TokenUrl = value) },
+        { "transport", (node, configuration) => node.ReadChoice(Transports, value => configuration.Qq.Transport = value) },
+        { "intents", (node, configuration) => IntentList.Read(node, value => configuration.Qq.Intents = value) },
+        { "shards", (node, configuration) => ShardSetting.Read(node, value => configuration.Qq.Shards = value) },
+        { "reconnect", (node, configuration) => ReconnectSection.Bind(node, configuration.Qq.Reconnect) },
+        { "hold_unreplyable", (node, configuration) => HoldUnreplyableSection.Bind(node, configuration.HoldUnreplyable) },
+        { "acknowledge_interactions", (node, configuration) => node.ReadBool(value => configuration.Inbound.AcknowledgeInteractions = value) },
     };
 
-    public static void Bind(ConfigNode node, QQOptions options) => Schema.Bind(node, options);
+    public static void Bind(ConfigNode node, BridgeConfiguration configuration) => Schema.Bind(node, configuration);
 }

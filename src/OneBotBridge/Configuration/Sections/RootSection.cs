@@ -7,8 +7,11 @@ internal static class RootSection
 {
     private static readonly SectionSchema<BridgeConfiguration> Schema = new()
     {
-        { "qq", (node, configuration) => QQSection.Bind(node, configuration.Qq) },
+        { "qq", (node, configuration) => QQSection.Bind(node, configuration) },
         { "onebot", (node, configuration) => OneBotSection.Bind(node, configuration.OneBot) },
+        { "storage", (node, configuration) => StorageSection.Bind(node, configuration.Storage) },
+        { "ids", (node, configuration) => IdsSection.Bind(node, configuration.Ids) },
+        { "replies", (node, configuration) => RepliesSection.Bind(node, configuration.Replies) },
         { "logging", (node, configuration) => LoggingSection.Bind(node, configuration.Logging) },
     };
 
