@@ -58,6 +58,7 @@ public sealed partial class EventPump(
 
         hub.Publish(oneBotEvent);
         counters.CountPublished();
+        Log.Published(logger, dispatch.Type, dispatch.EventId, oneBotEvent.PostType);
         if (dispatch.Type == "INTERACTION_CREATE" && options.AcknowledgeInteractions)
         {
             await AcknowledgeAsync(dispatch, cancellationToken);
@@ -89,6 +90,9 @@ public sealed partial class EventPump(
     {
         [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped QQ {Type} event {EventId}: {Reason}")]
         public static partial void TranslationFailed(ILogger logger, string type, string? eventId, string reason);
+
+        [LoggerMessage(Level = LogLevel.Debug, Message = "QQ {Type} event {EventId} published as a {PostType} event")]
+        public static partial void Published(ILogger logger, string type, string? eventId, string postType);
 
         [LoggerMessage(Level = LogLevel.Debug, Message = "QQ {Type} event {EventId} was delivered before; not repeated")]
         public static partial void Duplicate(ILogger logger, string type, string? eventId);

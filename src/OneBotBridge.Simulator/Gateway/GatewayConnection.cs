@@ -125,7 +125,14 @@ internal sealed class GatewayConnection(long id, WebSocket socket, HttpContext c
     public void Abort()
     {
         _closing = true;
-        context.Abort();
+        try
+        {
+            context.Abort();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The request already ended: the connection is gone.
+        }
     }
 
     public void MarkFinished() => _finished.TrySetResult();

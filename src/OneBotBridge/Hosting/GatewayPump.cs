@@ -58,7 +58,7 @@ internal sealed partial class GatewayPump(
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "READY as {Username} ({Id}): every shard has a live session")]
+        [LoggerMessage(Level = LogLevel.Information, Message = "Upstream ready as {Username} ({Id}): every shard has a live session")]
         public static partial void Ready(ILogger logger, string username, string id);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "A gateway shard lost its session; reconnecting")]

@@ -296,6 +296,52 @@ public sealed class ConfigurationProblemTests
     }
 
     [Test]
+    public void Core_sections_bind_storage_ids_replies_and_held_sends()
+    {
+        const string yaml = """
+            qq:
+              hold_unreplyable: { enabled: true, max_age: 2m, max_count: 3 }
+              acknowledge_interactions: false
+            storage: { path: /var/lib/bridge/b.db, message_retention: 72h, message_cache: 50 }
+            ids: { range: [100000, 999999] }
+            replies: { group_window: 4m, c2c_window: 50m, max_per_msg_id: 4, margin: 0 }
+            """;
+
+        var result = ConfigFiles.Load(yaml);
+        var configuration = result.Configuration;
+
+        Assert.That(result.Problems, Is.Empty);
+        Assert.Multiple(() =>
+        {
+            Assert.That(configuration.HoldUnreplyable.Enabled, Is.True);
+            Assert.That(configuration.HoldUnreplyable.MaxAge, Is.EqualTo(TimeSpan.FromMinutes(2)));
+            Assert.That(configuration.HoldUnreplyable.MaxCount, Is.EqualTo(3));
+            Assert.That(configuration.Inbound.AcknowledgeInteractions, Is.False);
+            Assert.That(configuration.Storage.Path, Is.EqualTo("/var/lib/bridge/b.db"));
+            Assert.That(configuration.Storage.MessageRetention, Is.EqualTo(TimeSpan.FromDays(3)));
+            Assert.That(configuration.Storage.MessageCacheSize, Is.EqualTo(50));
+            Assert.That(configuration.Ids.Range, Is.EqualTo(new OneBotBridge.Core.Ids.NumberRange(100000, 999999)));
+            Assert.That(configuration.Replies.GroupWindow, Is.EqualTo(TimeSpan.FromMinutes(4)));
+            Assert.That(configuration.Replies.C2CWindow, Is.EqualTo(TimeSpan.FromMinutes(50)));
+            Assert.That(configuration.Replies.MaxPerMsgId, Is.EqualTo(4));
+            Assert.That(configuration.Replies.Margin, Is.EqualTo(TimeSpan.Zero));
+        });
+    }
+
+    [Test]
+    public void A_reversed_or_tiny_id_range_is_refused()
+    {
+        AssertProblem("ids:\n  range: [5000, 10]\n", "ids.range", 2, "max 10 is below min 5000");
+        AssertProblem("ids:\n  range: [5000, 5998]\n", "ids.range", 2, "too small");
+    }
+
+    [Test]
+    public void A_reply_limit_beyond_what_the_platform_allows_is_refused()
+    {
+        AssertProblem("replies:\n  max_per_msg_id: 500\n", "replies.max_per_msg_id", 2, "100");
+    }
+
+    [Test]
     public void Valid_values_bind_to_the_option_members()
     {
         const string yaml = """

@@ -84,24 +84,30 @@ public sealed class RunAgainstSimulatorTests
         var configuration = loaded.Configuration;
         var logs = new CapturingLoggerProvider();
         var builder = BridgeHostBuilder.Create(configuration);
-        builder.Services.AddQQGateway();
+        builder.Services.AddBridgeRuntime();
         builder.Logging.AddProvider(logs);
         using var host = builder.Build();
+        await host.PrepareAsync(CancellationToken.None);
 
         await host.StartAsync(CancellationToken.None);
         try
         {
-            await Poll.UntilAsync(() => logs.Lines.Any(line => line.Contains("READY as")), "the READY log line");
-            await simulator.PushDispatchAsync("C2C_MESSAGE_CREATE", new JObject { ["id"] = "ROBOT1.0_x", ["content"] = "private words" });
-            await Poll.UntilAsync(() => logs.Lines.Any(line => line.Contains("Dispatch C2C_MESSAGE_CREATE")), "the dispatch log line");
+            await Poll.UntilAsync(() => logs.Lines.Any(line => line.Contains("ready as")), "the READY log line");
+            await simulator.PushDispatchAsync("C2C_MESSAGE_CREATE", new JObject
+            {
+                ["id"] = "ROBOT1.0_x", ["content"] = "private words", ["timestamp"] = "2025-02-15T16:35:23+08:00",
+                ["author"] = new JObject { ["id"] = "AB12", ["user_openid"] = "AB12" },
+            });
+            await Poll.UntilAsync(() => logs.Lines.Any(line => line.Contains("QQ C2C_MESSAGE_CREATE event")), "the dispatch log line");
         }
         finally
         {
             await host.StopAsync(CancellationToken.None);
         }
 
-        Assert.That(logs.Lines, Has.Some.StartsWith("Information").And.Contains($"READY as {simulator.Options.BotUsername} ({simulator.Options.BotUserId})"));
-        Assert.That(logs.Lines, Has.Some.StartsWith("Debug").And.Contains("Dispatch C2C_MESSAGE_CREATE"));
+        Assert.That(logs.Lines, Has.Some.StartsWith("Information").And.Contains($"Upstream ready as {simulator.Options.BotUsername} ({simulator.Options.BotUserId})"));
+        Assert.That(logs.Lines, Has.Some.StartsWith("Debug").And.Contains("Dispatch C2C_MESSAGE_CREATE (shard 0, seq"));
+        Assert.That(logs.Lines, Has.Some.StartsWith("Debug").And.Contains("QQ C2C_MESSAGE_CREATE event"));
         Assert.That(logs.Lines, Has.None.Contains(simulator.Options.ClientSecret));
         Assert.That(logs.Lines, Has.None.Contains("private words"));
     }

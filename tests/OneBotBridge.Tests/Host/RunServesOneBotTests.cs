@@ -71,7 +71,7 @@ public sealed class RunServesOneBotTests
     }
 
     [Test]
-    public async Task A_group_at_message_from_the_platform_reaches_the_framework_once_as_a_group_message_event()
+    public async Task Platform_events_reach_the_framework_in_order_and_a_redelivered_message_once()
     {
         await using var simulator = await StartSimulatorAsync();
         using var data = new TempDirectory();
@@ -82,9 +82,11 @@ public sealed class RunServesOneBotTests
         await simulator.PushDispatchAsync("GROUP_AT_MESSAGE_CREATE", GroupAtMessage("ROBOT1.0_run-test-1!", "first"));
         await simulator.PushDispatchAsync("GROUP_AT_MESSAGE_CREATE", GroupAtMessage("ROBOT1.0_run-test-1!", "first"));
         await simulator.PushDispatchAsync("GROUP_AT_MESSAGE_CREATE", GroupAtMessage("ROBOT1.0_run-test-2!", "second"));
+        await simulator.PushDispatchAsync("FRIEND_ADD", new JObject { ["timestamp"] = 1741879599, ["openid"] = MemberOpenId });
 
         var first = await client.ReceiveSkippingHeartbeatsAsync();
         var second = await client.ReceiveSkippingHeartbeatsAsync();
+        var third = await client.ReceiveSkippingHeartbeatsAsync();
         Assert.Multiple(() =>
         {
             Assert.That((string?)first!["post_type"], Is.EqualTo("message"));
@@ -93,6 +95,7 @@ public sealed class RunServesOneBotTests
             Assert.That((long?)first["self_id"], Is.EqualTo(long.Parse(simulator.Options.AppId)));
             Assert.That((string?)second!["raw_message"], Is.EqualTo("second"), "the redelivered message must not reach the framework twice");
             Assert.That((long?)second["group_id"], Is.EqualTo((long?)first["group_id"]));
+            Assert.That((string?)third!["notice_type"], Is.EqualTo("friend_add"));
         });
     }
 

@@ -107,7 +107,8 @@ public sealed class StateConfigurationTests
 
     [TestCase("ids:\n  range: 5\n", "ids.range", 2, "expected [min, max]")]
     [TestCase("ids:\n  range: [1]\n", "ids.range", 2, "two numbers, got 1")]
-    [TestCase("ids:\n  range: [0, 100]\n", "ids.range[0]", 2, "from 1")]
+    [TestCase("ids:\n  range: [0, 100000]\n", "ids.range[0]", 2, "from 1")]
+    [TestCase("ids:\n  range: [1, 999]\n", "ids.range", 2, "use at least 1000 numbers")]
     [TestCase("ids:\n  range: [1, 9007199254740992]\n", "ids.range[1]", 2, "to 9007199254740991")]
     [TestCase("ids:\n  range:\n    - 500\n    - 100\n", "ids.range", 3, "max 100 is below min 500")]
     public void A_bad_id_range_is_reported(string yaml, string key, int line, string messagePart) =>
@@ -115,7 +116,7 @@ public sealed class StateConfigurationTests
 
     [TestCase("replies:\n  group_window: 0\n", "replies.group_window", 2, "longer than 0")]
     [TestCase("replies:\n  c2c_window: an hour\n", "replies.c2c_window", 2, "not a duration")]
-    [TestCase("replies:\n  max_per_msg_id: 0\n", "replies.max_per_msg_id", 2, "from 1")]
+    [TestCase("replies:\n  max_per_msg_id: 0\n", "replies.max_per_msg_id", 2, "from 1 to 100")]
     [TestCase("replies:\n  margin: -1s\n", "replies.margin", 2, "negative")]
     [TestCase("replies:\n  event_windw: 5m\n", "replies.event_windw", 2, "did you mean 'event_window'?")]
     public void Bad_reply_values_are_reported(string yaml, string key, int line, string messagePart) =>
@@ -142,7 +143,7 @@ public sealed class StateConfigurationTests
 
     [TestCase("qq:\n  hold_unreplyable: { enabled: sure }\n", "qq.hold_unreplyable.enabled", 2, "expected true or false")]
     [TestCase("qq:\n  hold_unreplyable:\n    max_age: 0\n", "qq.hold_unreplyable.max_age", 3, "longer than 0")]
-    [TestCase("qq:\n  hold_unreplyable:\n    max_count: 0\n", "qq.hold_unreplyable.max_count", 3, "from 1")]
+    [TestCase("qq:\n  hold_unreplyable:\n    max_count: 0\n", "qq.hold_unreplyable.max_count", 3, "from 1 to 10000")]
     [TestCase("qq:\n  hold_unreplyable: true\n", "qq.hold_unreplyable", 2, "expected a mapping")]
     [TestCase("qq:\n  acknowledge_interactions: 1\n", "qq.acknowledge_interactions", 2, "expected true or false")]
     public void Bad_upstream_behaviour_values_are_reported(string yaml, string key, int line, string messagePart) =>

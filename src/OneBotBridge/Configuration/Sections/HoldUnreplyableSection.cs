@@ -10,7 +10,7 @@ internal static class HoldUnreplyableSection
     {
         { "enabled", (node, options) => node.ReadBool(value => options.Enabled = value) },
         { "max_age", (node, options) => node.ReadDuration(allowZero: false, value => options.MaxAge = value) },
-        { "max_count", (node, options) => node.ReadInteger(1, int.MaxValue, value => options.MaxCount = (int)value) },
+        { "max_count", (node, options) => node.ReadInteger(1, 10_000, value => options.MaxCount = (int)value) },
     };
 
     public static void Bind(ConfigNode node, HoldUnreplyableOptions options)

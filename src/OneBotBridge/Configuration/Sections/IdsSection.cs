@@ -10,6 +10,9 @@ internal static class IdsSection
     private const long MaxNumber = (1L << 53) - 1;
     private const string Expected = "[min, max]";
 
+    /// <summary>Fewer numbers than this and collisions between ids would be common.</summary>
+    private const long MinimumSize = 1000;
+
     private static readonly SectionSchema<IdOptions> Schema = new()
     {
         { "range", (node, options) => ReadRange(node, value => options.Range = value) },
@@ -41,6 +44,12 @@ internal static class IdsSection
         if (max < min)
         {
             node.Report($"max {max} is below min {min}");
+            return;
+        }
+
+        if (max - min + 1 < MinimumSize)
+        {
+            node.Report($"[{min}, {max}] is too small: ids need room to avoid collisions; use at least {MinimumSize} numbers");
             return;
         }
 

@@ -13,7 +13,7 @@ internal static class RepliesSection
         { "guild_window", (node, options) => node.ReadDuration(allowZero: false, value => options.GuildWindow = value) },
         { "direct_window", (node, options) => node.ReadDuration(allowZero: false, value => options.DirectWindow = value) },
         { "event_window", (node, options) => node.ReadDuration(allowZero: false, value => options.EventWindow = value) },
-        { "max_per_msg_id", (node, options) => node.ReadInteger(1, int.MaxValue, value => options.MaxPerMsgId = (int)value) },
+        { "max_per_msg_id", (node, options) => node.ReadInteger(1, 100, value => options.MaxPerMsgId = (int)value) },
         { "margin", (node, options) => node.ReadDuration(allowZero: true, value => options.Margin = value) },
     };
 

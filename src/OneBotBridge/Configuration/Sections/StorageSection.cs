@@ -9,10 +9,10 @@ internal static class StorageSection
     private static readonly SectionSchema<StorageOptions> Schema = new()
     {
         { "path", (node, options) => node.ReadString(value => options.Path = value.Trim()) },
-        { "batch_size", (node, options) => node.ReadInteger(1, int.MaxValue, value => options.BatchSize = (int)value) },
-        { "queue_capacity", (node, options) => node.ReadInteger(1, int.MaxValue, value => options.QueueCapacity = (int)value) },
+        { "batch_size", (node, options) => node.ReadInteger(1, 100_000, value => options.BatchSize = (int)value) },
+        { "queue_capacity", (node, options) => node.ReadInteger(1, 10_000_000, value => options.QueueCapacity = (int)value) },
         { "message_retention", (node, options) => node.ReadDuration(allowZero: false, value => options.MessageRetention = value) },
-        { "message_cache", (node, options) => node.ReadInteger(1, int.MaxValue, value => options.MessageCacheSize = (int)value) },
+        { "message_cache", (node, options) => node.ReadInteger(1, 10_000_000, value => options.MessageCacheSize = (int)value) },
     };
 
     public static void Bind(ConfigNode node, StorageOptions options)
