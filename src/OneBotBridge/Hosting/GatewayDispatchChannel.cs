@@ -10,7 +10,7 @@ namespace OneBotBridge.Hosting;
 /// behind makes the gateway stop reading its socket instead of filling memory. At debug level, every
 /// dispatch type is logged as it enters.
 /// </summary>
-public sealed partial class GatewayDispatchChannel
+internal sealed partial class GatewayDispatchChannel
 {
     /// <summary>Dispatches waiting for the consumer before the gateway stops reading the socket.</summary>
     public const int Capacity = 1024;

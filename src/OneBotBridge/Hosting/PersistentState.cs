@@ -12,7 +12,7 @@ namespace OneBotBridge.Hosting;
 /// it, the id map, message store and reply book. Loaded once, before any part of the host starts
 /// (<see cref="BridgeHostExtensions.PrepareAsync"/>); flushed and closed once, after every other part stopped.
 /// </summary>
-public sealed partial class PersistentState(
+internal sealed partial class PersistentState(
     StorageOptions storage,
     IdOptions ids,
     ReplyOptions replies,
