@@ -26,7 +26,16 @@ internal static class ConfigurationSummary
         yield return $"onebot.reverse_ws: {List(onebot.ReverseWs.Select(ReverseTarget))}";
         yield return $"onebot.http_api: {List(onebot.HttpApi.Select(entry => $"http://{entry.Listen}"))}";
         yield return $"onebot.http_post: {List(onebot.HttpPost.Select(entry => Redact.Url(entry.Url)))}";
-        yield return $"logging.level: {result.Configuration.Logging.Level.ToString().ToLowerInvariant()}";
+        var configuration = result.Configuration;
+        var replies = configuration.Replies;
+        var hold = configuration.HoldUnreplyable;
+        yield return $"qq.hold_unreplyable: {(hold.Enabled ? $"up to {hold.MaxCount} sends per conversation for {DurationSyntax.Format(hold.MaxAge)}" : "off")}";
+        yield return $"storage: {Path.GetFullPath(configuration.Storage.Path)}, messages kept {DurationSyntax.Format(configuration.Storage.MessageRetention)}";
+        yield return $"ids.range: [{configuration.Ids.Range.Min}, {configuration.Ids.Range.Max}]";
+        yield return $"replies: group {DurationSyntax.Format(replies.GroupWindow)}, c2c {DurationSyntax.Format(replies.C2CWindow)}, " +
+                     $"guild {DurationSyntax.Format(replies.GuildWindow)}, direct {DurationSyntax.Format(replies.DirectWindow)}, " +
+                     $"event {DurationSyntax.Format(replies.EventWindow)}; {replies.MaxPerMsgId} per msg_id";
+        yield return $"logging.level: {configuration.Logging.Level.ToString().ToLowerInvariant()}";
     }
 
     public static string Shards(ShardSelection? shards) => shards is null ? "auto" : $"shard {shards.Id} of {shards.Count}";

@@ -8,11 +8,17 @@ using OneBotBridge.Simulator;
 namespace OneBotBridge.Cli;
 
 /// <summary>
-/// <c>simulate [--config PATH] [--no-demo]</c>: the bridge, with the OneBot side of bridge.yaml,
-/// against a simulated QQ platform started in the same process — no credentials needed.
+/// <c>simulate [--config PATH] [--no-demo]</c>: the same bridge as <c>run</c>, with the OneBot side of
+/// bridge.yaml, against a simulated QQ platform started in the same process — no credentials needed.
 /// </summary>
 internal static class SimulateCommand
 {
+    /// <summary>The simulated gateway's heartbeat: a few seconds, so a dead link shows quickly.</summary>
+    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(5);
+
+    /// <summary>The simulation's database, beside the real one so the two never mix.</summary>
+    public const string DatabaseName = "simulate.db";
+
     public static Command Create(EnvironmentLookup environment, TextReader input)
     {
         var config = ConfigPathOption.Create();
@@ -48,7 +54,7 @@ internal static class SimulateCommand
             return ExitCodes.ConfigError;
         }
 
-        await using var simulator = await QQSimulator.StartAsync(new QQSimulatorOptions(), cancellationToken);
+        await using var simulator = await QQSimulator.StartAsync(new QQSimulatorOptions { HeartbeatInterval = Heartbeat }, cancellationToken);
         var configuration = result.Configuration;
         PointAt(configuration, simulator);
 
@@ -56,9 +62,10 @@ internal static class SimulateCommand
         builder.Services.AddBridgeRuntime();
         builder.Services.AddSingleton(simulator);
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(new SimulationConsole(output));
         builder.Services.AddSingleton<DemoPlatform>();
-        builder.Services.AddHostedService(provider => ActivatorUtilities.CreateInstance<SimulationBanner>(provider, output));
-        builder.Services.AddHostedService(provider => ActivatorUtilities.CreateInstance<PlatformReceiptPrinter>(provider, output));
+        builder.Services.AddHostedService<SimulationBanner>();
+        builder.Services.AddHostedService<PlatformReceiptPrinter>();
         builder.Services.AddHostedService(provider => ActivatorUtilities.CreateInstance<TerminalChat>(provider, input));
         if (settings.Demo)
         {
@@ -68,7 +75,10 @@ internal static class SimulateCommand
         return await BridgeRunner.RunAsync(builder, error, cancellationToken);
     }
 
-    /// <summary>Replaces the upstream settings with the simulator's; the OneBot side stays as configured.</summary>
+    /// <summary>
+    /// Replaces the upstream settings with the simulator's and moves storage to <see cref="DatabaseName"/> beside
+    /// <c>storage.path</c>; the OneBot side stays as configured.
+    /// </summary>
     private static void PointAt(BridgeConfiguration configuration, QQSimulator simulator)
     {
         var qq = configuration.Qq;
@@ -78,5 +88,6 @@ internal static class SimulateCommand
         qq.ApiBase = simulator.ApiBase;
         qq.TokenUrl = simulator.TokenUrl;
         qq.Shards = null;
+        configuration.Storage.Path = Path.Combine(Path.GetDirectoryName(configuration.Storage.Path) ?? "", DatabaseName);
     }
 }

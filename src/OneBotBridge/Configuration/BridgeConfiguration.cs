@@ -7,21 +7,21 @@ using OneBotBridge.QQ.Configuration;
 
 namespace OneBotBridge.Configuration;
 
-/// <summary>Everything bridge.yaml configures, one property per top-level section.</summary>
+/// <summary>Everything bridge.yaml configures, one property per top-level section (and the bridge's own keys under <c>qq</c>).</summary>
 public sealed class BridgeConfiguration
 {
     public QQOptions Qq { get; init; } = new();
-    public OneBotOptions OneBot { get; init; } = new();
-    public StorageOptions Storage { get; init; } = new();
-    public IdOptions Ids { get; init; } = new();
-    public ReplyOptions Replies { get; init; } = new();
 
-    /// <summary><c>qq.hold_unreplyable</c>.</summary>
+    /// <summary><c>qq.hold_unreplyable</c>: a bridge behaviour, so it lives beside the QQ client's options rather than in them.</summary>
     public HoldUnreplyableOptions HoldUnreplyable { get; init; } = new();
 
     /// <summary><c>qq.acknowledge_interactions</c>.</summary>
     public InboundOptions Inbound { get; init; } = new();
 
+    public OneBotOptions OneBot { get; init; } = new();
+    public StorageOptions Storage { get; init; } = new();
+    public IdOptions Ids { get; init; } = new();
+    public ReplyOptions Replies { get; init; } = new();
     public LoggingOptions Logging { get; init; } = new();
 
     /// <summary>Every secret value configured, so output can be scrubbed of them.</summary>

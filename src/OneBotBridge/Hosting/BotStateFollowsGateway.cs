@@ -6,9 +6,8 @@ using OneBotBridge.QQ.Gateway;
 namespace OneBotBridge.Hosting;
 
 /// <summary>
-/// Keeps what frameworks see of the bot in step with the upstream: heartbeat and <c>get_status</c>
-/// report <c>good</c> only while every gateway shard has a live session, and <c>get_login_info</c>
-/// reports the name from READY.
+/// Keeps what frameworks see of the bot in step with the bridge and its upstream: <c>online</c> while the
+/// bridge runs, <c>good</c> only while every gateway shard has a live session, and the nickname from READY.
 /// </summary>
 internal sealed partial class BotStateFollowsGateway(
     QQGateway gateway,
@@ -20,6 +19,8 @@ internal sealed partial class BotStateFollowsGateway(
     {
         Log.SelfId(logger, selfId.SelfId, selfId.Origin);
         gateway.ReadinessChanged += OnReadinessChanged;
+        OnReadinessChanged(gateway.IsReady);
+        bot.Online = true;
         return Task.CompletedTask;
     }
 

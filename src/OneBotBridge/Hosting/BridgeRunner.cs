@@ -6,7 +6,7 @@ using OneBotBridge.Security;
 
 namespace OneBotBridge.Hosting;
 
-/// <summary>Runs a built bridge host to its end and turns how it ended into an exit code.</summary>
+/// <summary>Builds, prepares and runs a bridge host to its end, and turns how it ended into an exit code.</summary>
 public static class BridgeRunner
 {
     /// <returns>0 after a normal stop, 1 after a fatal error (its message written to <paramref name="error"/>, secrets masked).</returns>
@@ -17,6 +17,7 @@ public static class BridgeRunner
         var secrets = host.Services.GetRequiredService<BridgeConfiguration>().Secrets().ToList();
         try
         {
+            await host.PrepareAsync(cancellationToken);
             await host.RunAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -25,7 +26,7 @@ public static class BridgeRunner
         }
         catch (Exception exception)
         {
-            // A part that failed to start (e.g. a listen address in use) ends the bridge like a fatal error.
+            // State that cannot be loaded, or a part that failed to start (e.g. a listen address in use), ends the bridge like a fatal error.
             exit.Fail(exception.Message);
         }
 

@@ -8,9 +8,9 @@ namespace OneBotBridge.Hosting;
 public static class BridgeServiceCollectionExtensions
 {
     /// <summary>
-    /// The services every verb's host shares: the configuration and its sections (also as
-    /// <see cref="IOptions{TOptions}"/>), the clock, <see cref="BridgeExit"/> and the startup summary.
-    /// The upstream (QQ) and downstream (OneBot) parts add themselves as hosted services on top.
+    /// The services every verb's host shares: the configuration and its sections (the QQ and OneBot ones
+    /// also as <see cref="IOptions{TOptions}"/>), the clock, <see cref="BridgeExit"/> and the startup summary.
+    /// The runtime parts add themselves on top (<see cref="AddBridgeRuntime"/>).
     /// </summary>
     public static IServiceCollection AddBridgeCore(this IServiceCollection services, BridgeConfiguration configuration)
     {
@@ -19,6 +19,11 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton(Options.Create(configuration.Qq));
         services.AddSingleton(configuration.OneBot);
         services.AddSingleton(Options.Create(configuration.OneBot));
+        services.AddSingleton(configuration.HoldUnreplyable);
+        services.AddSingleton(configuration.Inbound);
+        services.AddSingleton(configuration.Storage);
+        services.AddSingleton(configuration.Ids);
+        services.AddSingleton(configuration.Replies);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BridgeExit>();
         services.AddHostedService<StartupSummary>();
@@ -26,15 +31,19 @@ public static class BridgeServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Everything <c>run</c> runs: the QQ upstream, the OneBot downstream, and the bot state that
-    /// follows the upstream's health.
+    /// Everything <c>run</c> runs: the persistent state, the OneBot downstream, the event path and the QQ
+    /// upstream, with the bot state following the upstream's health. Hosted services start in this order and
+    /// stop in reverse: the state is loaded first and flushed last; frameworks can connect before the upstream
+    /// starts; the upstream stops first, so nothing arrives after the event pump stopped.
+    /// The host must be prepared (<see cref="BridgeHostExtensions.PrepareAsync"/>) before it starts.
     /// </summary>
     public static IServiceCollection AddBridgeRuntime(this IServiceCollection services)
     {
-        services.AddQQGateway();
-        services.AddOneBotDownstream();
         services.AddBridgeState();
         services.AddHostedService<BotStateFollowsGateway>();
+        services.AddOneBotDownstream();
+        services.AddInbound();
+        services.AddQQGateway();
         return services;
     }
 }

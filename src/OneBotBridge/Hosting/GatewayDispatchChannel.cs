@@ -1,14 +1,18 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
 using OneBotBridge.QQ.Gateway;
 
 namespace OneBotBridge.Hosting;
 
 /// <summary>
-/// The bounded hand-over between the upstream (gateway) and the core's event pump. When it is full the
-/// gateway stops reading its socket, so the platform, not our memory, holds what is not yet processed.
+/// The bounded channel between the QQ gateway, which writes every dispatch (<see cref="GatewayPump"/>), and
+/// the one consumer that turns dispatches into OneBot events, in order. Bounded, so a consumer that falls
+/// behind makes the gateway stop reading its socket instead of filling memory. At debug level, every
+/// dispatch type is logged as it enters.
 /// </summary>
-internal sealed class GatewayDispatchChannel
+internal sealed partial class GatewayDispatchChannel
 {
+    /// <summary>Dispatches waiting for the consumer before the gateway stops reading the socket.</summary>
     public const int Capacity = 1024;
 
     private readonly Channel<GatewayDispatch> _channel = Channel.CreateBounded<GatewayDispatch>(new BoundedChannelOptions(Capacity)
@@ -17,7 +21,37 @@ internal sealed class GatewayDispatchChannel
         FullMode = BoundedChannelFullMode.Wait,
     });
 
-    public ChannelWriter<GatewayDispatch> Writer => _channel.Writer;
+    public GatewayDispatchChannel(ILogger<GatewayDispatchChannel> logger)
+    {
+        Writer = new LoggingWriter(_channel.Writer, logger);
+    }
 
     public ChannelReader<GatewayDispatch> Reader => _channel.Reader;
+
+    public ChannelWriter<GatewayDispatch> Writer { get; }
+
+    private sealed class LoggingWriter(ChannelWriter<GatewayDispatch> inner, ILogger logger) : ChannelWriter<GatewayDispatch>
+    {
+        public override bool TryWrite(GatewayDispatch item)
+        {
+            if (!inner.TryWrite(item))
+            {
+                return false;
+            }
+
+            Log.Dispatch(logger, item.Type, item.ShardId, item.Seq);
+            return true;
+        }
+
+        public override ValueTask<bool> WaitToWriteAsync(CancellationToken cancellationToken = default) =>
+            inner.WaitToWriteAsync(cancellationToken);
+
+        public override bool TryComplete(Exception? error = null) => inner.TryComplete(error);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Dispatch {Type} (shard {Shard}, seq {Seq})")]
+        public static partial void Dispatch(ILogger logger, string type, int shard, long? seq);
+    }
 }

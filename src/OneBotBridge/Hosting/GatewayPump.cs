@@ -6,14 +6,18 @@ using OneBotBridge.QQ.Gateway;
 namespace OneBotBridge.Hosting;
 
 /// <summary>
-/// Runs the QQ gateway into the <see cref="GatewayDispatchChannel"/>. A <see cref="QQFatalException"/>
-/// (or any other failure of the gateway) ends the bridge through <see cref="BridgeExit"/> with its message.
+/// Runs the QQ gateway into the <see cref="GatewayDispatchChannel"/>, and completes the channel when the
+/// gateway stops so its consumer ends too. A <see cref="QQFatalException"/> (or any other failure of the
+/// gateway) ends the bridge through <see cref="BridgeExit"/> with its message.
 /// </summary>
 internal sealed partial class GatewayPump(
     QQGateway gateway, GatewayDispatchChannel dispatches, BridgeExit exit, ILogger<GatewayPump> logger) : BackgroundService
 {
+    private CancellationToken _stopping;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        _stopping = stoppingToken;
         gateway.ReadinessChanged += OnReadinessChanged;
         try
         {
@@ -46,7 +50,7 @@ internal sealed partial class GatewayPump(
         {
             Log.Ready(logger, gateway.BotUser?.Username ?? "?", gateway.BotUser?.Id ?? "?");
         }
-        else
+        else if (!_stopping.IsCancellationRequested)
         {
             Log.NotReady(logger);
         }

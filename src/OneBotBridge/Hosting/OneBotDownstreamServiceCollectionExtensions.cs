@@ -12,7 +12,8 @@ public static class OneBotDownstreamServiceCollectionExtensions
 {
     /// <summary>
     /// The downstream: the OneBot protocol services (bot state, event hub, action dispatcher) and
-    /// every transport under <c>onebot</c>, run as one hosted service.
+    /// every transport under <c>onebot</c>, run as one hosted service. The <see cref="BotState"/>'s self_id is
+    /// known from configuration at once (<see cref="SelfIdSource"/>); whoever runs the upstream keeps its health.
     /// Needs <see cref="BridgeServiceCollectionExtensions.AddBridgeCore"/>.
     /// </summary>
     public static IServiceCollection AddOneBotDownstream(this IServiceCollection services)
@@ -20,11 +21,7 @@ public static class OneBotDownstreamServiceCollectionExtensions
         services.AddSingleton(provider => SelfIdSource.From(
             provider.GetRequiredService<OneBotOptions>(),
             provider.GetRequiredService<QQOptions>()));
-        services.AddSingleton(provider => new BotState
-        {
-            SelfId = provider.GetRequiredService<SelfIdSource>().SelfId,
-            Online = true,
-        });
+        services.AddSingleton(provider => new BotState { SelfId = provider.GetRequiredService<SelfIdSource>().SelfId });
         services.AddOneBotProtocol();
         services.AddSingleton(provider => new OneBotTransports(
             provider.GetRequiredService<OneBotOptions>(),

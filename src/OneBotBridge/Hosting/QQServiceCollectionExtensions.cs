@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,7 @@ public static class QQServiceCollectionExtensions
 
     /// <summary>
     /// The upstream: token source, OpenAPI client and gateway, with the gateway run by a hosted
-    /// service. Needs <see cref="BridgeServiceCollectionExtensions.AddBridgeCore"/>.
+    /// service into the <see cref="GatewayDispatchChannel"/>. Needs <see cref="BridgeServiceCollectionExtensions.AddBridgeCore"/>.
     /// </summary>
     public static IServiceCollection AddQQGateway(this IServiceCollection services)
     {
@@ -40,8 +41,16 @@ public static class QQServiceCollectionExtensions
             provider.GetRequiredService<QQTokenSource>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILoggerFactory>()));
-        services.TryAddSingleton<GatewayDispatchChannel>();
+        services.AddGatewayDispatchChannel();
         services.AddHostedService<GatewayPump>();
+        return services;
+    }
+
+    /// <summary>The <see cref="GatewayDispatchChannel"/>, also as its <see cref="ChannelReader{T}"/> for the consumer.</summary>
+    internal static IServiceCollection AddGatewayDispatchChannel(this IServiceCollection services)
+    {
+        services.TryAddSingleton<GatewayDispatchChannel>();
+        services.TryAddSingleton(provider => provider.GetRequiredService<GatewayDispatchChannel>().Reader);
         return services;
     }
 }

@@ -1,34 +1,33 @@
 using Microsoft.Extensions.Hosting;
+using OneBotBridge.OneBot.Events;
 
 namespace OneBotBridge.Simulation;
 
 /// <summary>
-/// The automatic part of <c>simulate</c>: every few seconds a demo user says something in the
-/// group (an @-message), in a private chat, or in the guild channel — with text, a face, a
-/// mention and an image among them.
+/// The automatic part of <c>simulate</c>: while at least one framework listens for events, a
+/// <see cref="DemoRound"/> plays every <see cref="Interval"/>, the first as soon as one connects.
+/// Nobody listening, nothing is said: a framework started later sees the conversation from its start.
 /// </summary>
-internal sealed class DemoConversation(DemoPlatform platform, TimeProvider time) : BackgroundService
+internal sealed class DemoConversation(DemoPlatform platform, EventHub events, TimeProvider time) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(4);
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
-    private static readonly Func<DemoPlatform, CancellationToken, Task>[] Script =
-    [
-        (p, ct) => p.GroupAtMessageAsync(DemoPlatform.Alice, "hello bot <faceType=1,faceId=\"277\",ext=\"eyJ0ZXh0Ijoi5rGq5rGqIn0=\">", ct),
-        (p, ct) => p.C2CMessageAsync(DemoPlatform.Bob, "hi, this is a private message", ct),
-        (p, ct) => p.GuildAtMessageAsync(DemoPlatform.Alice, $"hello from the channel <emoji:277>, and <@!{DemoPlatform.Bob.GuildUserId}> too", ct),
-        (p, ct) => p.GroupAtMessageAsync(DemoPlatform.Bob, "look at this picture", ct, DemoPlatform.ImageAttachment("B43A.jpg")),
-    ];
+    /// <summary>How often to look for a listener while there is none.</summary>
+    private static readonly TimeSpan ListenerCheck = TimeSpan.FromMilliseconds(250);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, time);
-        var next = 0;
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            for (var round = 0; ; round = (round + 1) % DemoRound.Script.Count)
             {
-                await Script[next](platform, stoppingToken);
-                next = (next + 1) % Script.Length;
+                while (events.SubscriberCount == 0)
+                {
+                    await Task.Delay(ListenerCheck, time, stoppingToken);
+                }
+
+                await DemoRound.Script[round].PlayAsync(platform, stoppingToken);
+                await Task.Delay(Interval, time, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,85 +1,117 @@
+using System.Globalization;
+using System.Security.Cryptography;
 using Newtonsoft.Json.Linq;
 using OneBotBridge.Simulator;
 
 namespace OneBotBridge.Simulation;
 
 /// <summary>
-/// The demo world of <c>simulate</c>: one group, one guild channel and a few users, and the QQ
-/// dispatch payloads (shaped as the platform sends them) for messages in it.
+/// The demo world of <c>simulate</c> — one group, one guild channel, the <see cref="DemoUser"/>s — and its
+/// messages, pushed by the simulated platform as the dispatches the real one sends (reference §5) and printed
+/// as delivered. Every message gets a fresh platform id, so none looks like a redelivery of an earlier run's.
 /// </summary>
-internal sealed class DemoPlatform(QQSimulator simulator, TimeProvider time)
+internal sealed class DemoPlatform(QQSimulator simulator, SimulationConsole console, TimeProvider time)
 {
     public const string GroupOpenId = "D4DE01234567890ABCDEF01234562B91";
     public const string GuildId = "18700000000001";
     public const string ChannelId = "100010";
 
-    public static readonly DemoUser Alice = new("7D29A0B1C2D3E4F5A6B7C8D9E0F1ABC7", "10001001", "Alice");
-    public static readonly DemoUser Bob = new("1B2C3D4E5F60718293A4B5C6D7E8F901", "10001002", "Bob");
+    private const string Alphanumeric = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static readonly TimeSpan PlatformOffset = TimeSpan.FromHours(8);
 
-    /// <summary>Makes this run's message ids new to storage kept from earlier runs, which would take them for repeats.</summary>
-    private readonly string _run = Guid.NewGuid().ToString("N")[..8];
+    private long _channelSeq;
 
-    private long _messages;
+    /// <summary>An @-message to the bot in the demo group (GROUP_AT_MESSAGE_CREATE).</summary>
+    public async Task SayInGroupAsync(DemoMessage message, CancellationToken cancellationToken)
+    {
+        var d = GroupAtMessage(message);
+        await simulator.PushDispatchAsync("GROUP_AT_MESSAGE_CREATE", d, cancellationToken: cancellationToken);
+        console.Delivered($"{ChatName.Group(GroupOpenId)}: {message.From.Name}: {message.Describe((string)d["content"]!)}");
+    }
 
-    public Task GroupAtMessageAsync(DemoUser from, string content, CancellationToken cancellationToken, JArray? attachments = null) =>
-        simulator.PushDispatchAsync("GROUP_AT_MESSAGE_CREATE", new JObject
+    /// <summary>A private message to the bot (C2C_MESSAGE_CREATE).</summary>
+    public async Task SayPrivatelyAsync(DemoMessage message, CancellationToken cancellationToken)
+    {
+        var d = C2CMessage(message);
+        await simulator.PushDispatchAsync("C2C_MESSAGE_CREATE", d, cancellationToken: cancellationToken);
+        console.Delivered($"{ChatName.User(message.From.OpenId)}: {message.From.Name}: {message.Describe((string)d["content"]!)}");
+    }
+
+    /// <summary>A message that @s the bot in the demo guild channel (AT_MESSAGE_CREATE).</summary>
+    public async Task SayInChannelAsync(DemoMessage message, CancellationToken cancellationToken)
+    {
+        var d = ChannelAtMessage(message);
+        await simulator.PushDispatchAsync("AT_MESSAGE_CREATE", d, cancellationToken: cancellationToken);
+        console.Delivered($"{ChatName.Channel(ChannelId)}: {message.From.Name}: {message.Describe((string)d["content"]!)}");
+    }
+
+    /// <summary>The platform removes the @bot from group content, leaving a leading space.</summary>
+    internal JObject GroupAtMessage(DemoMessage message) => new()
+    {
+        ["id"] = RobotMessageId(),
+        ["content"] = " " + message.Content,
+        ["timestamp"] = Timestamp(),
+        ["author"] = new JObject
         {
-            ["id"] = NextMessageId(),
-            ["content"] = " " + content,
-            ["timestamp"] = Now(),
-            ["author"] = new JObject { ["id"] = from.OpenId, ["member_openid"] = from.OpenId, ["union_openid"] = from.OpenId, ["username"] = from.Name },
-            ["group_id"] = GroupOpenId,
-            ["group_openid"] = GroupOpenId,
-            ["message_scene"] = new JObject { ["source"] = "default", ["callback_data"] = "" },
-            ["message_type"] = 0,
-            ["attachments"] = attachments ?? [],
-        }, cancellationToken: cancellationToken);
+            ["id"] = message.From.OpenId,
+            ["member_openid"] = message.From.OpenId,
+            ["union_openid"] = message.From.OpenId,
+            ["username"] = message.From.Name,
+        },
+        ["group_id"] = GroupOpenId,
+        ["group_openid"] = GroupOpenId,
+        ["message_scene"] = new JObject { ["source"] = "default", ["callback_data"] = "" },
+        ["message_type"] = 0,
+        ["attachments"] = message.Attachments(),
+    };
 
-    public Task C2CMessageAsync(DemoUser from, string content, CancellationToken cancellationToken) =>
-        simulator.PushDispatchAsync("C2C_MESSAGE_CREATE", new JObject
+    internal JObject C2CMessage(DemoMessage message) => new()
+    {
+        ["id"] = RobotMessageId(),
+        ["content"] = message.Content,
+        ["timestamp"] = Timestamp(),
+        ["author"] = new JObject
         {
-            ["id"] = NextMessageId(),
-            ["content"] = content,
-            ["timestamp"] = Now(),
-            ["author"] = new JObject { ["id"] = from.OpenId, ["user_openid"] = from.OpenId, ["union_openid"] = from.OpenId },
-            ["message_scene"] = new JObject { ["source"] = "default", ["callback_data"] = "" },
-            ["message_type"] = 0,
-            ["attachments"] = new JArray(),
-        }, cancellationToken: cancellationToken);
+            ["id"] = message.From.OpenId,
+            ["user_openid"] = message.From.OpenId,
+            ["union_openid"] = message.From.OpenId,
+        },
+        ["message_scene"] = new JObject { ["source"] = "default", ["callback_data"] = "" },
+        ["message_type"] = 0,
+        ["attachments"] = message.Attachments(),
+    };
 
-    public Task GuildAtMessageAsync(DemoUser from, string content, CancellationToken cancellationToken) =>
-        simulator.PushDispatchAsync("AT_MESSAGE_CREATE", new JObject
+    /// <summary>Guild content keeps the @bot: it starts with <c>&lt;@!BOTID&gt; </c>, and <c>mentions</c> lists the bot first.</summary>
+    internal JObject ChannelAtMessage(DemoMessage message)
+    {
+        var seq = Interlocked.Increment(ref _channelSeq);
+        var bot = new JObject { ["id"] = simulator.Options.BotUserId, ["username"] = simulator.Options.BotUsername, ["bot"] = true };
+        var mentions = message.Mentions.Select(user => new JObject { ["id"] = user.GuildUserId, ["username"] = user.Name, ["bot"] = false });
+        return new JObject
         {
-            ["id"] = $"08{_run}{Interlocked.Increment(ref _messages):x8}",
-            ["author"] = new JObject { ["id"] = from.GuildUserId, ["username"] = from.Name, ["bot"] = false, ["avatar"] = "http://thirdqq.qlogo.cn/0" },
+            ["id"] = "08" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            ["author"] = new JObject
+            {
+                ["id"] = message.From.GuildUserId,
+                ["username"] = message.From.Name,
+                ["bot"] = false,
+                ["avatar"] = "http://thirdqq.qlogo.cn/0",
+            },
             ["channel_id"] = ChannelId,
             ["guild_id"] = GuildId,
-            ["content"] = $"<@!{simulator.Options.BotUserId}> {content}",
-            ["member"] = new JObject { ["joined_at"] = "2021-04-12T16:34:42+08:00", ["roles"] = new JArray("1"), ["nick"] = from.Name },
-            ["timestamp"] = Now(),
-            ["seq"] = _messages,
-            ["seq_in_channel"] = _messages.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["mentions"] = new JArray(new JObject { ["id"] = simulator.Options.BotUserId, ["username"] = simulator.Options.BotUsername, ["bot"] = true }),
-        }, cancellationToken: cancellationToken);
+            ["content"] = $"<@!{simulator.Options.BotUserId}> {message.Content}",
+            ["member"] = new JObject { ["joined_at"] = "2021-04-12T16:34:42+08:00", ["roles"] = new JArray("1"), ["nick"] = message.From.Name },
+            ["timestamp"] = Timestamp(),
+            ["seq"] = seq,
+            ["seq_in_channel"] = seq.ToString(CultureInfo.InvariantCulture),
+            ["mentions"] = new JArray(mentions.Prepend(bot)),
+            ["attachments"] = message.GuildAttachments(),
+        };
+    }
 
-    public static JArray ImageAttachment(string fileName) =>
-    [
-        new JObject
-        {
-            ["url"] = $"https://multimedia.nt.qq.com.cn/download?appid=1406&fileid={fileName}",
-            ["filename"] = fileName,
-            ["width"] = 520,
-            ["height"] = 524,
-            ["size"] = 53851,
-            ["content_type"] = "image/jpeg",
-            ["content"] = "",
-        },
-    ];
+    private static string RobotMessageId() => "ROBOT1.0_" + RandomNumberGenerator.GetString(Alphanumeric, 22) + "!";
 
-    private string NextMessageId() => $"ROBOT1.0_{_run}{Interlocked.Increment(ref _messages):D6}!";
-
-    private string Now() => time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>RFC 3339 in the platform's time zone, as it writes message timestamps.</summary>
+    private string Timestamp() =>
+        time.GetUtcNow().ToOffset(PlatformOffset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }
-
-/// <summary>A demo user: the openid group and C2C messages carry, and the id guild messages carry.</summary>
-internal sealed record DemoUser(string OpenId, string GuildUserId, string Name);

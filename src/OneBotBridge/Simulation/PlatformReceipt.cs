@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using OneBotBridge.Simulator;
 
@@ -26,7 +28,7 @@ internal static partial class PlatformReceipt
         return (request.Method, target.Kind) switch
         {
             ("POST", "messages") => $"{target.Name}: {Describe(Body(request.Body))}",
-            ("POST", "files") => $"{target.Name}: media uploaded (file_type {Body(request.Body)["file_type"]})",
+            ("POST", "files") => $"{target.Name}: media uploaded (file_type {Scalar(Body(request.Body)["file_type"]) ?? "?"})",
             ("DELETE", "messages") => $"{target.Name}: recalled {target.MessageId}",
             _ => null,
         };
@@ -34,10 +36,11 @@ internal static partial class PlatformReceipt
 
     private static string Describe(JObject body)
     {
-        var context = (string?)body["msg_id"] is { } msgId
-            ? $"passive reply to {msgId} seq {(long?)body["msg_seq"] ?? 1}"
-            : (string?)body["event_id"] is { } eventId ? $"reply to event {eventId} seq {(long?)body["msg_seq"] ?? 1}" : "unprompted message";
-        var content = ((string?)body["content"])?.Trim() ?? "";
+        var seq = Scalar(body["msg_seq"]) ?? "1";
+        var context = Scalar(body["msg_id"]) is { } msgId
+            ? $"passive reply to {msgId} seq {seq}"
+            : Scalar(body["event_id"]) is { } eventId ? $"reply to event {eventId} seq {seq}" : "unprompted message";
+        var content = Scalar(body["content"])?.Trim() ?? "";
         var extras = new[] { ("media", "[media]"), ("markdown", "[markdown]"), ("keyboard", "[keyboard]"), ("ark", "[ark]"), ("image", "[image]") }
             .Where(extra => body.ContainsKey(extra.Item1))
             .Select(extra => extra.Item2);
@@ -48,16 +51,21 @@ internal static partial class PlatformReceipt
     private static string Refusal(RecordedRequest request)
     {
         var body = Body(request.ResponseBody);
-        return $"{(long?)body["code"] ?? request.ResponseStatus} {(string?)body["message"] ?? "(no message)"}";
+        return $"{Scalar(body["code"]) ?? request.ResponseStatus.ToString(CultureInfo.InvariantCulture)} {Scalar(body["message"]) ?? "(no message)"}";
     }
+
+    /// <summary>A value as text, whatever its JSON type; null for null, objects and arrays. Printing must never throw: it runs on the platform's request thread.</summary>
+    private static string? Scalar(JToken? token) =>
+        token is JValue { Value: { } value } ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
 
     private static JObject Body(string json)
     {
         try
         {
-            return JToken.Parse(json) as JObject ?? [];
+            using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None };
+            return JToken.ReadFrom(reader) as JObject ?? [];
         }
-        catch (Newtonsoft.Json.JsonException)
+        catch (JsonException)
         {
             return [];
         }
@@ -71,16 +79,15 @@ internal static partial class PlatformReceipt
             return null;
         }
 
-        var scene = match.Groups["scene"].Value switch
-        {
-            "v2/groups" => "group",
-            "v2/users" => "user",
-            "channels" => "channel",
-            _ => "direct messages in guild",
-        };
         var id = match.Groups["id"].Value;
-        var shortId = id.Length > 8 ? id[..8] + "…" : id;
-        return ($"{scene} {shortId}", match.Groups["kind"].Value, match.Groups["message"].Success ? match.Groups["message"].Value : null);
+        var name = match.Groups["scene"].Value switch
+        {
+            "v2/groups" => ChatName.Group(id),
+            "v2/users" => ChatName.User(id),
+            "channels" => ChatName.Channel(id),
+            _ => ChatName.DirectMessages(id),
+        };
+        return (name, match.Groups["kind"].Value, match.Groups["message"].Success ? match.Groups["message"].Value : null);
     }
 
     [GeneratedRegex("^/(?<scene>v2/groups|v2/users|channels|dms)/(?<id>[^/]+)/(?<kind>messages|files)(/(?<message>[^/]+))?$")]

@@ -4,10 +4,8 @@ using OneBotBridge.Simulator;
 namespace OneBotBridge.Simulation;
 
 /// <summary>Prints a <see cref="PlatformReceipt"/> line for every send, upload and recall the simulated platform receives.</summary>
-internal sealed class PlatformReceiptPrinter(QQSimulator simulator, TextWriter output) : IHostedService
+internal sealed class PlatformReceiptPrinter(QQSimulator simulator, SimulationConsole console) : IHostedService
 {
-    private readonly Lock _gate = new();
-
     public Task StartAsync(CancellationToken cancellationToken)
     {
         simulator.RequestRecorded += Print;
@@ -24,10 +22,7 @@ internal sealed class PlatformReceiptPrinter(QQSimulator simulator, TextWriter o
     {
         if (PlatformReceipt.Format(request) is { } line)
         {
-            lock (_gate)
-            {
-                output.WriteLine($"QQ platform ← {line}");
-            }
+            console.Received(line);
         }
     }
 }

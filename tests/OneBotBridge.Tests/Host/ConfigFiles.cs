@@ -16,10 +16,6 @@ internal static class ConfigFiles
     public static ConfigurationLoadResult Load(string yaml, EnvironmentLookup? environment = null) =>
         new BridgeConfigurationLoader(environment ?? NoEnvironment).Load(yaml);
 
-    /// <summary>A <c>storage</c> section with a database of its own in a fresh temporary directory.</summary>
-    public static string FreshStorage() =>
-        $"storage: {{ path: \"{Path.Combine(Path.GetTempPath(), "onebot-bridge-tests", Guid.NewGuid().ToString("N"), "bridge.db")}\" }}\n";
-
     /// <summary>The bridge.yaml at the repository root, found by walking up from the test assembly.</summary>
     public static string ShippedPath()
     {

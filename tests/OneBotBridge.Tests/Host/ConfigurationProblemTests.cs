@@ -331,7 +331,8 @@ public sealed class ConfigurationProblemTests
     [Test]
     public void A_reversed_or_tiny_id_range_is_refused()
     {
-        AssertProblem("ids:\n  range: [5000, 10]\n", "ids.range", 2, "too small (or reversed)");
+        AssertProblem("ids:\n  range: [5000, 10]\n", "ids.range", 2, "max 10 is below min 5000");
+        AssertProblem("ids:\n  range: [5000, 5998]\n", "ids.range", 2, "too small");
     }
 
     [Test]

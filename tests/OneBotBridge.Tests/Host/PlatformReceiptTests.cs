@@ -50,4 +50,19 @@ public sealed class PlatformReceiptTests
         Assert.That(PlatformReceipt.Format(Request("POST", "/app/getAppAccessToken", "{}")), Is.Null);
         Assert.That(PlatformReceipt.Format(Request("GET", "/gateway/bot", "")), Is.Null);
     }
+
+    [Test]
+    public void Odd_values_and_bodies_that_are_not_json_are_printed_not_thrown()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(PlatformReceipt.Format(Request("POST", "/v2/groups/G1/messages",
+                    """{"msg_type":0,"content":"2025-02-15T16:35:23+08:00","msg_id":{"odd":true},"event_id":"E1","msg_seq":"3"}""")),
+                Is.EqualTo("group G1: reply to event E1 seq 3: 2025-02-15T16:35:23+08:00"));
+            Assert.That(PlatformReceipt.Format(Request("POST", "/channels/100010/messages", "--boundary\r\ncontent")),
+                Is.EqualTo("channel 100010: unprompted message: "));
+            Assert.That(PlatformReceipt.Format(Request("POST", "/v2/users/U1/messages", "{}", 500, "upstream exploded")),
+                Is.EqualTo("user U1: refused 500 (no message)"));
+        });
+    }
 }

@@ -9,7 +9,9 @@ namespace OneBotBridge.Tests.Host;
 /// <summary>The <c>run</c> verb and the bridge host wired to the QQ gateway, against the simulated platform over loopback.</summary>
 public sealed class RunAgainstSimulatorTests
 {
-    private static string ConfigFor(QQSimulator simulator, string intents = "[guilds, public_guild_messages, group_and_c2c_event]") => $"""
+    private static string ConfigFor(QQSimulator simulator, TempDirectory data, string intents = "[guilds, public_guild_messages, group_and_c2c_event]") => $"""
+        storage:
+          path: '{data.Database}'
         qq:
           api_base: {simulator.ApiBase}
           token_url: {simulator.TokenUrl}
@@ -17,7 +19,6 @@ public sealed class RunAgainstSimulatorTests
           reconnect: {"{"} initial_delay: 10ms, max_delay: 100ms {"}"}
         onebot:
           forward_ws: []
-        {ConfigFiles.FreshStorage()}
         """;
 
     private static OneBotBridge.Configuration.EnvironmentLookup Credentials(QQSimulator simulator, string? secret = null) =>
@@ -29,7 +30,8 @@ public sealed class RunAgainstSimulatorTests
     public async Task Run_connects_to_the_platform_and_exits_0_when_stopped()
     {
         await using var simulator = await QQSimulator.StartAsync(new QQSimulatorOptions { HeartbeatInterval = TimeSpan.FromMilliseconds(100) });
-        using var file = new TempConfigFile(ConfigFor(simulator));
+        using var data = new TempDirectory();
+        using var file = new TempConfigFile(ConfigFor(simulator, data));
         using var stop = new CancellationTokenSource();
 
         var running = CliResult.InvokeAsync(Credentials(simulator), stop.Token, "run", "--config", file.Path);
@@ -46,7 +48,8 @@ public sealed class RunAgainstSimulatorTests
     {
         var granted = Intents.Resolve(["guilds", "group_and_c2c_event"]);
         await using var simulator = await QQSimulator.StartAsync(new QQSimulatorOptions { HeartbeatInterval = TimeSpan.FromMilliseconds(100), GrantedIntents = granted });
-        using var file = new TempConfigFile(ConfigFor(simulator));
+        using var data = new TempDirectory();
+        using var file = new TempConfigFile(ConfigFor(simulator, data));
 
         var result = await CliResult.InvokeAsync(Credentials(simulator), CancellationToken.None, "run", "--config", file.Path)
             .WaitAsync(TimeSpan.FromSeconds(30));
@@ -60,7 +63,8 @@ public sealed class RunAgainstSimulatorTests
     {
         const string wrongSecret = "Wrong-Secret-0x5eed";
         await using var simulator = await QQSimulator.StartAsync(new QQSimulatorOptions { HeartbeatInterval = TimeSpan.FromMilliseconds(100) });
-        using var file = new TempConfigFile(ConfigFor(simulator));
+        using var data = new TempDirectory();
+        using var file = new TempConfigFile(ConfigFor(simulator, data));
 
         var result = await CliResult.InvokeAsync(Credentials(simulator, wrongSecret), CancellationToken.None, "run", "--config", file.Path)
             .WaitAsync(TimeSpan.FromSeconds(30));
@@ -74,7 +78,8 @@ public sealed class RunAgainstSimulatorTests
     public async Task The_host_logs_ready_at_information_and_each_dispatch_type_at_debug_but_no_secret()
     {
         await using var simulator = await QQSimulator.StartAsync(new QQSimulatorOptions { HeartbeatInterval = TimeSpan.FromMilliseconds(100) });
-        var loaded = ConfigFiles.Load(ConfigFor(simulator) + "\nlogging: { level: debug }\n", Credentials(simulator));
+        using var data = new TempDirectory();
+        var loaded = ConfigFiles.Load(ConfigFor(simulator, data) + "\nlogging: { level: debug }\n", Credentials(simulator));
         Assert.That(loaded.Problems, Is.Empty);
         var configuration = loaded.Configuration;
         var logs = new CapturingLoggerProvider();
@@ -82,6 +87,7 @@ public sealed class RunAgainstSimulatorTests
         builder.Services.AddBridgeRuntime();
         builder.Logging.AddProvider(logs);
         using var host = builder.Build();
+        await host.PrepareAsync(CancellationToken.None);
 
         await host.StartAsync(CancellationToken.None);
         try
@@ -100,6 +106,7 @@ public sealed class RunAgainstSimulatorTests
         }
 
         Assert.That(logs.Lines, Has.Some.StartsWith("Information").And.Contains($"Upstream ready as {simulator.Options.BotUsername} ({simulator.Options.BotUserId})"));
+        Assert.That(logs.Lines, Has.Some.StartsWith("Debug").And.Contains("Dispatch C2C_MESSAGE_CREATE (shard 0, seq"));
         Assert.That(logs.Lines, Has.Some.StartsWith("Debug").And.Contains("QQ C2C_MESSAGE_CREATE event"));
         Assert.That(logs.Lines, Has.None.Contains(simulator.Options.ClientSecret));
         Assert.That(logs.Lines, Has.None.Contains("private words"));

@@ -60,7 +60,8 @@ public sealed class RunCommandTests
     [Test]
     public async Task Run_stopped_by_cancellation_exits_0()
     {
-        using var file = new TempConfigFile(Unreachable);
+        using var data = new TempDirectory();
+        using var file = new TempConfigFile(Unreachable + "\n" + data.StorageYaml);
         using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var environment = ConfigFiles.Environment(("QQ_APP_ID", "1020"), ("QQ_CLIENT_SECRET", "run-secret-31"));
 

@@ -48,4 +48,30 @@ public sealed class ShippedConfigurationTests
             Assert.That(qq.Reconnect.MaxDelay, Is.EqualTo(TimeSpan.FromSeconds(60)));
         });
     }
+
+    [Test]
+    public void The_shipped_bridge_yaml_states_the_defaults_of_the_bridge_state()
+    {
+        var configuration = new BridgeConfigurationLoader(ConfigFiles.NoEnvironment).LoadFile(ConfigFiles.ShippedPath()).Configuration;
+        var storage = new global::OneBotBridge.Core.Storage.StorageOptions();
+        var replies = new global::OneBotBridge.Core.Replies.ReplyOptions();
+        var hold = new global::OneBotBridge.Core.Replies.HoldUnreplyableOptions();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(configuration.Storage.Path, Is.EqualTo(storage.Path));
+            Assert.That(configuration.Storage.BatchSize, Is.EqualTo(storage.BatchSize));
+            Assert.That(configuration.Storage.QueueCapacity, Is.EqualTo(storage.QueueCapacity));
+            Assert.That(configuration.Storage.MessageRetention, Is.EqualTo(storage.MessageRetention));
+            Assert.That(configuration.Storage.MessageCacheSize, Is.EqualTo(storage.MessageCacheSize));
+            Assert.That(configuration.Ids.Range, Is.EqualTo(global::OneBotBridge.Core.Ids.IdOptions.DefaultRange));
+            Assert.That(
+                (configuration.Replies.GroupWindow, configuration.Replies.C2CWindow, configuration.Replies.GuildWindow,
+                 configuration.Replies.DirectWindow, configuration.Replies.EventWindow, configuration.Replies.MaxPerMsgId, configuration.Replies.Margin),
+                Is.EqualTo((replies.GroupWindow, replies.C2CWindow, replies.GuildWindow, replies.DirectWindow, replies.EventWindow, replies.MaxPerMsgId, replies.Margin)));
+            Assert.That((configuration.HoldUnreplyable.Enabled, configuration.HoldUnreplyable.MaxAge, configuration.HoldUnreplyable.MaxCount),
+                Is.EqualTo((hold.Enabled, hold.MaxAge, hold.MaxCount)));
+            Assert.That(configuration.Inbound.AcknowledgeInteractions, Is.True);
+        });
+    }
 }

@@ -3,7 +3,7 @@ using OneBotBridge.Core.Replies;
 
 namespace OneBotBridge.Configuration.Sections;
 
-/// <summary><c>qq.hold_unreplyable</c>: keep a send that has nothing to reply to until the next message in its chat.</summary>
+/// <summary><c>qq.hold_unreplyable</c>: hold a send that has nothing to reply to until the next message in its conversation.</summary>
 internal static class HoldUnreplyableSection
 {
     private static readonly SectionSchema<HoldUnreplyableOptions> Schema = new()
@@ -16,6 +16,6 @@ internal static class HoldUnreplyableSection
     public static void Bind(ConfigNode node, HoldUnreplyableOptions options)
     {
         Schema.Bind(node, options);
-        OptionProblems.ReportAll(node, options.Validate());
+        node.ReportEach(options.Validate());
     }
 }

@@ -3,43 +3,56 @@ using OneBotBridge.Core.Ids;
 
 namespace OneBotBridge.Configuration.Sections;
 
-/// <summary><c>ids</c>: the range platform ids are hashed into.</summary>
+/// <summary>The <c>ids</c> section: the range user and group numbers are hashed into.</summary>
 internal static class IdsSection
 {
-    private const long JavaScriptSafeLimit = (1L << 53) - 1;
+    // Kept below 2^53 so JavaScript frameworks read every number exactly.
+    private const long MaxNumber = (1L << 53) - 1;
+    private const string Expected = "[min, max]";
+
+    /// <summary>Fewer numbers than this and collisions between ids would be common.</summary>
+    private const long MinimumSize = 1000;
 
     private static readonly SectionSchema<IdOptions> Schema = new()
     {
-        { "range", ReadRange },
+        { "range", (node, options) => ReadRange(node, value => options.Range = value) },
     };
 
     public static void Bind(ConfigNode node, IdOptions options) => Schema.Bind(node, options);
 
-    private static void ReadRange(ConfigNode node, IdOptions options)
+    private static void ReadRange(ConfigNode node, Action<NumberRange> set)
     {
-        if (!node.TryItems("a list [min, max]", out var items))
+        if (!node.TryItems(Expected, out var items))
         {
             return;
         }
 
         if (items.Count != 2)
         {
-            node.Report($"expected [min, max], got {items.Count} values");
+            node.Report($"expected {Expected}: two numbers, got {items.Count}");
             return;
         }
 
         long? min = null, max = null;
-        items[0].ReadInteger(1, JavaScriptSafeLimit, value => min = value);
-        items[1].ReadInteger(1, JavaScriptSafeLimit, value => max = value);
-        if (min is { } low && max is { } high)
+        items[0].ReadInteger(1, MaxNumber, value => min = value);
+        items[1].ReadInteger(1, MaxNumber, value => max = value);
+        if (min is null || max is null)
         {
-            if (high - low < 1000)
-            {
-                node.Report($"[{low}, {high}] is too small (or reversed): ids need room to avoid collisions; use at least 1000 numbers");
-                return;
-            }
-
-            options.Range = new NumberRange(low, high);
+            return;
         }
+
+        if (max < min)
+        {
+            node.Report($"max {max} is below min {min}");
+            return;
+        }
+
+        if (max - min + 1 < MinimumSize)
+        {
+            node.Report($"[{min}, {max}] is too small: ids need room to avoid collisions; use at least {MinimumSize} numbers");
+            return;
+        }
+
+        set(new NumberRange(min.Value, max.Value));
     }
 }

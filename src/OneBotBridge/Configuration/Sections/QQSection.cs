@@ -4,7 +4,10 @@ using OneBotBridge.QQ.Configuration;
 
 namespace OneBotBridge.Configuration.Sections;
 
-/// <summary>The <c>qq</c> section: the upstream bot account and how to reach the platform.</summary>
+/// <summary>
+/// The <c>qq</c> section: the upstream bot account and how to reach the platform (the QQ client's
+/// <see cref="QQOptions"/>), plus the bridge's own upstream behaviours.
+/// </summary>
 internal static class QQSection
 {
     // Webhook delivery is not served yet; its name joins this table when it is.
@@ -13,17 +16,17 @@ internal static class QQSection
 
     private static readonly SectionSchema<BridgeConfiguration> Schema = new()
     {
-        { "app_id", (node, configuration) => node.ReadString(value => configuration.Qq.AppId = value.Trim()) },
-        { "client_secret", (node, configuration) => node.ReadString(value => configuration.Qq.ClientSecret = value.Trim()) },
-        { "sandbox", (node, configuration) => node.ReadBool(value => configuration.Qq.Sandbox = value) },
-        { "api_base", (node, configuration) => node.ReadUrl(UrlRule.Http, value => configuration.Qq.ApiBase = value.TrimEnd('/')) },
-        { "token_url", (node, configuration) => node.ReadUrl(UrlRule.Http, value => configuration.Qq.TokenUrl = value) },
-        { "transport", (node, configuration) => node.ReadChoice(Transports, value => configuration.Qq.Transport = value) },
-        { "intents", (node, configuration) => IntentList.Read(node, value => configuration.Qq.Intents = value) },
-        { "shards", (node, configuration) => ShardSetting.Read(node, value => configuration.Qq.Shards = value) },
-        { "reconnect", (node, configuration) => ReconnectSection.Bind(node, configuration.Qq.Reconnect) },
-        { "hold_unreplyable", (node, configuration) => HoldUnreplyableSection.Bind(node, configuration.HoldUnreplyable) },
-        { "acknowledge_interactions", (node, configuration) => node.ReadBool(value => configuration.Inbound.AcknowledgeInteractions = value) },
+        { "app_id", (node, c) => node.ReadString(value => c.Qq.AppId = value.Trim()) },
+        { "client_secret", (node, c) => node.ReadString(value => c.Qq.ClientSecret = value.Trim()) },
+        { "sandbox", (node, c) => node.ReadBool(value => c.Qq.Sandbox = value) },
+        { "api_base", (node, c) => node.ReadUrl(UrlRule.Http, value => c.Qq.ApiBase = value.TrimEnd('/')) },
+        { "token_url", (node, c) => node.ReadUrl(UrlRule.Http, value => c.Qq.TokenUrl = value) },
+        { "transport", (node, c) => node.ReadChoice(Transports, value => c.Qq.Transport = value) },
+        { "intents", (node, c) => IntentList.Read(node, value => c.Qq.Intents = value) },
+        { "shards", (node, c) => ShardSetting.Read(node, value => c.Qq.Shards = value) },
+        { "reconnect", (node, c) => ReconnectSection.Bind(node, c.Qq.Reconnect) },
+        { "acknowledge_interactions", (node, c) => node.ReadBool(value => c.Inbound.AcknowledgeInteractions = value) },
+        { "hold_unreplyable", (node, c) => HoldUnreplyableSection.Bind(node, c.HoldUnreplyable) },
     };
 
     public static void Bind(ConfigNode node, BridgeConfiguration configuration) => Schema.Bind(node, configuration);

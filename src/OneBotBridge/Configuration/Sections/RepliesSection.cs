@@ -3,7 +3,7 @@ using OneBotBridge.Core.Replies;
 
 namespace OneBotBridge.Configuration.Sections;
 
-/// <summary><c>replies</c>: the platform's passive-reply windows and limits, as the bridge applies them.</summary>
+/// <summary>The <c>replies</c> section: how long and how often received messages and events can be replied to.</summary>
 internal static class RepliesSection
 {
     private static readonly SectionSchema<ReplyOptions> Schema = new()
@@ -20,6 +20,6 @@ internal static class RepliesSection
     public static void Bind(ConfigNode node, ReplyOptions options)
     {
         Schema.Bind(node, options);
-        OptionProblems.ReportAll(node, options.Validate());
+        node.ReportEach(options.Validate());
     }
 }

@@ -7,7 +7,7 @@ internal static class RootSection
 {
     private static readonly SectionSchema<BridgeConfiguration> Schema = new()
     {
-        { "qq", (node, configuration) => QQSection.Bind(node, configuration) },
+        { "qq", QQSection.Bind },
         { "onebot", (node, configuration) => OneBotSection.Bind(node, configuration.OneBot) },
         { "storage", (node, configuration) => StorageSection.Bind(node, configuration.Storage) },
         { "ids", (node, configuration) => IdsSection.Bind(node, configuration.Ids) },

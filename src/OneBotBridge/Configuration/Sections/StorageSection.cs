@@ -3,7 +3,7 @@ using OneBotBridge.Core.Storage;
 
 namespace OneBotBridge.Configuration.Sections;
 
-/// <summary><c>storage</c>: where ids, messages and reply bookkeeping are kept.</summary>
+/// <summary>The <c>storage</c> section: where and how the bridge remembers ids, messages and reply state.</summary>
 internal static class StorageSection
 {
     private static readonly SectionSchema<StorageOptions> Schema = new()
@@ -18,6 +18,6 @@ internal static class StorageSection
     public static void Bind(ConfigNode node, StorageOptions options)
     {
         Schema.Bind(node, options);
-        OptionProblems.ReportAll(node, options.Validate());
+        node.ReportEach(options.Validate());
     }
 }
