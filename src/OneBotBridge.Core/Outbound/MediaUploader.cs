@@ -14,6 +14,9 @@ namespace OneBotBridge.Core.Outbound;
 public sealed class MediaUploader(QQOpenApiClient api, TimeProvider time)
 {
     private const int CacheSize = 1024;
+    private const int MaxAttempts = 2;
+    private const long FetchFailed = 304082;
+    private const long FetchTimedOut = 304083;
 
     /// <summary>A cached file_info is not used this close to its expiry, so the send still finds it valid.</summary>
     private static readonly TimeSpan ExpiryMargin = TimeSpan.FromSeconds(30);
@@ -40,9 +43,7 @@ public sealed class MediaUploader(QQOpenApiClient api, TimeProvider time)
         }
 
         var upload = payload.Url is { } url ? QQMediaUpload.FromUrl(fileType, url) : QQMediaUpload.FromContent(fileType, payload.Content);
-        var uploaded = target.Scene == Scene.Group
-            ? await api.UploadGroupMediaAsync(address, upload, cancellationToken).ConfigureAwait(false)
-            : await api.UploadC2CMediaAsync(address, upload, cancellationToken).ConfigureAwait(false);
+        var uploaded = await UploadWithRetryAsync(target, address, media.Type, upload, cancellationToken).ConfigureAwait(false);
         if (uploaded.Ttl > 0)
         {
             lock (_gate)
@@ -52,6 +53,37 @@ public sealed class MediaUploader(QQOpenApiClient api, TimeProvider time)
         }
 
         return uploaded.FileInfo;
+    }
+
+    /// <summary>Uploads, trying once more when the platform could not fetch the medium (304082/304083).</summary>
+    private async Task<QQUploadedMedia> UploadWithRetryAsync(
+        ChatTarget target, string address, string type, QQMediaUpload upload, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return target.Scene == Scene.Group
+                    ? await api.UploadGroupMediaAsync(address, upload, cancellationToken).ConfigureAwait(false)
+                    : await api.UploadC2CMediaAsync(address, upload, cancellationToken).ConfigureAwait(false);
+            }
+            catch (QQApiException e) when (attempt < MaxAttempts && e.Code is FetchFailed or FetchTimedOut)
+            {
+                // The platform's fetch of the URL failed; the docs say to try again.
+            }
+            catch (QQApiException e)
+            {
+                throw SendFailures.UploadRefused(type, e);
+            }
+            catch (HttpRequestException e)
+            {
+                throw SendFailures.Unreachable(e);
+            }
+            catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw SendFailures.TimedOut(e);
+            }
+        }
     }
 
     private static string Hash(MediaPayload payload) => payload.Url is { } url

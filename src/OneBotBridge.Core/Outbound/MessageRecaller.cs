@@ -28,11 +28,15 @@ public sealed class MessageRecaller(MessageStore messages, TargetResolver target
         catch (QQApiException e)
         {
             throw new ActionFailedException(
-                Retcode.UpstreamFailed, $"QQ refused to recall message {messageId}: {e.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? $"HTTP {e.HttpStatus}"} {e.PlatformMessage}".TrimEnd(), e);
+                Retcode.UpstreamFailed, $"QQ refused to recall message {messageId}: {SendFailures.CodeOf(e)} {e.PlatformMessage}".TrimEnd(), e);
         }
         catch (HttpRequestException e)
         {
             throw SendFailures.Unreachable(e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw SendFailures.TimedOut(e);
         }
     }
 }

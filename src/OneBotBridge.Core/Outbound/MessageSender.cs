@@ -208,6 +208,10 @@ public sealed partial class MessageSender
             {
                 throw SendFailures.Unreachable(e);
             }
+            catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw SendFailures.TimedOut(e);
+            }
         }
     }
 

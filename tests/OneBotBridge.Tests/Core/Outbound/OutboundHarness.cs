@@ -32,6 +32,7 @@ internal sealed class OutboundHarness : IAsyncDisposable
     public const string Channel = "100010";
     public const string Guild = "18700000000001";
     public const string GuildUser = "1234";
+    public const string DirectGuild = "18700000000999";
 
     private readonly ServiceProvider _services;
     private readonly HttpClient _http;
@@ -152,6 +153,31 @@ internal sealed class OutboundHarness : IAsyncDisposable
         var target = ChatTarget.GuildChannel(await Ids.GetNumberAsync(new PlatformId(IdKind.ChannelId, Channel), CancellationToken.None));
         var user = await Ids.GetNumberAsync(new PlatformId(IdKind.GuildUserId, GuildUser), CancellationToken.None);
         return await RecordAsync(target, user, id, "carol");
+    }
+
+    public async Task<Received> ReceiveDirectMessageAsync()
+    {
+        var id = Guid.NewGuid().ToString("N");
+        await Simulator.PushDispatchAsync("DIRECT_MESSAGE_CREATE", new JObject
+        {
+            ["id"] = id,
+            ["channel_id"] = "200020",
+            ["guild_id"] = DirectGuild,
+            ["src_guild_id"] = Guild,
+            ["content"] = "hello",
+            ["author"] = new JObject { ["id"] = GuildUser, ["username"] = "carol", ["bot"] = false },
+        });
+        var user = await Ids.GetNumberAsync(new PlatformId(IdKind.GuildUserId, GuildUser), CancellationToken.None);
+        await Ids.AttachAsync(new PlatformId(IdKind.DirectMessageGuild, DirectGuild), user, CancellationToken.None);
+        return await RecordAsync(ChatTarget.GuildDirect(user), user, id, "carol");
+    }
+
+    /// <summary>A message the simulator never sent, recorded in Core only: QQ will call its msg_id invalid.</summary>
+    public async Task<Received> RecordUnknownGroupMessageAsync()
+    {
+        var target = ChatTarget.Group(await Ids.GetNumberAsync(new PlatformId(IdKind.GroupOpenId, Group), CancellationToken.None));
+        var user = await Ids.GetUserNumberAsync(new PlatformId(IdKind.MemberOpenId, Member), null, CancellationToken.None);
+        return await RecordAsync(target, user, "ROBOT1.0_" + Guid.NewGuid().ToString("N"), "alice");
     }
 
     /// <summary>The bot added to the group: only an event_id to reply to.</summary>

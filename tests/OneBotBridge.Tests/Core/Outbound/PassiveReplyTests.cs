@@ -180,4 +180,32 @@ public sealed class PassiveReplyTests
         Assert.That(response.Retcode, Is.EqualTo(1400));
         Assert.That(response.Message, Does.Contain("group 424242 is unknown to the bridge"));
     }
+
+    [Test]
+    public async Task A_msg_id_QQ_calls_invalid_is_dropped_for_the_next_usable_one()
+    {
+        var valid = await _harness.ReceiveGroupMessageAsync();
+        await _harness.RecordUnknownGroupMessageAsync();
+
+        var response = await _harness.CallAsync("send_group_msg", new JObject { ["group_id"] = valid.Target.Number, ["message"] = "hi" });
+        var again = await _harness.CallAsync("send_group_msg", new JObject { ["group_id"] = valid.Target.Number, ["message"] = "again" });
+
+        Assert.That(response.IsOk && again.IsOk, Is.True, response.Message ?? again.Message);
+        var sends = _harness.Sends(GroupMessages).ToList();
+        Assert.That(sends.Select(s => s.ResponseStatus), Is.EqualTo(new[] { 400, 200, 200 }));
+        Assert.That(sends.Skip(1).Select(s => (string?)Body(s)["msg_id"]), Is.All.EqualTo(valid.PlatformId));
+    }
+
+    [Test]
+    public async Task Send_private_msg_to_a_guild_user_goes_to_their_direct_message_session()
+    {
+        var received = await _harness.ReceiveDirectMessageAsync();
+
+        var response = await _harness.CallAsync("send_private_msg", new JObject { ["user_id"] = received.User, ["message"] = "hello carol" });
+
+        Assert.That(response.IsOk, Is.True, response.Message);
+        var send = _harness.Sends("/dms/" + DirectGuild + "/messages").Single();
+        Assert.That(send.ResponseStatus, Is.EqualTo(200), send.ResponseBody);
+        Assert.That((string?)Body(send)["msg_id"], Is.EqualTo(received.PlatformId));
+    }
 }

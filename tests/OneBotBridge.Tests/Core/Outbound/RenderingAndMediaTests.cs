@@ -169,4 +169,47 @@ public sealed class RenderingAndMediaTests
         Assert.That(big.Retcode, Is.EqualTo(1400));
         Assert.That(big.Message, Does.Contain("media.max_bytes"));
     }
+
+    [Test]
+    public async Task A_refused_upload_is_a_failed_response_naming_the_upload()
+    {
+        var received = await _harness.ReceiveGroupMessageAsync();
+        _harness.Simulator.RespondNext("POST", GroupFiles, 400, """{"code":850027,"message":"file too large"}""");
+
+        var response = await _harness.CallAsync("send_group_msg", new JObject
+        {
+            ["group_id"] = received.Target.Number, ["message"] = "[CQ:image,file=https://example.com/a.png]",
+        });
+
+        Assert.That(response.Retcode, Is.EqualTo(1502));
+        Assert.That(response.Message, Is.EqualTo("QQ refused the image upload: 850027 file too large"));
+        Assert.That(_harness.Sends(GroupMessages), Is.Empty);
+    }
+
+    [Test]
+    public async Task Guild_images_go_as_a_url_or_as_a_multipart_file_and_voice_is_refused()
+    {
+        var received = await _harness.ReceiveChannelMessageAsync();
+
+        var byUrl = await _harness.CallAsync("send_group_msg", new JObject
+        {
+            ["group_id"] = received.Target.Number, ["message"] = "[CQ:image,file=https://example.com/a.png]",
+        });
+        var byContent = await _harness.CallAsync("send_group_msg", new JObject
+        {
+            ["group_id"] = received.Target.Number, ["message"] = "[CQ:image,file=base64://" + Png + "]",
+        });
+        var voice = await _harness.CallAsync("send_group_msg", new JObject
+        {
+            ["group_id"] = received.Target.Number, ["message"] = "[CQ:record,file=https://example.com/a.silk]",
+        });
+
+        Assert.That(byUrl.IsOk && byContent.IsOk, Is.True, byUrl.Message ?? byContent.Message);
+        var sends = _harness.Sends("/channels/" + Channel + "/messages").ToList();
+        Assert.That(sends.Select(s => s.ResponseStatus), Is.All.EqualTo(200));
+        Assert.That((string?)Body(sends[0])["image"], Is.EqualTo("https://example.com/a.png"));
+        Assert.That(sends[1].Body, Does.Contain("file_image").And.Contain(received.PlatformId));
+        Assert.That(voice.Retcode, Is.EqualTo(1501));
+        Assert.That(voice.Message, Does.Contain("\"record\""));
+    }
 }
