@@ -212,4 +212,38 @@ public sealed class RenderingAndMediaTests
         Assert.That(voice.Retcode, Is.EqualTo(1501));
         Assert.That(voice.Message, Does.Contain("\"record\""));
     }
+
+    [Test]
+    public async Task A_cached_file_info_is_not_used_past_its_ttl()
+    {
+        var first = await _harness.ReceiveGroupMessageAsync();
+        var image = "[CQ:image,file=base64://" + Png + "]";
+        await _harness.CallAsync("send_group_msg", new JObject { ["group_id"] = first.Target.Number, ["message"] = image });
+
+        _harness.Clock.Advance(TimeSpan.FromHours(1));
+        var later = await _harness.ReceiveGroupMessageAsync();
+        var response = await _harness.CallAsync("send_group_msg", new JObject { ["group_id"] = later.Target.Number, ["message"] = image });
+
+        Assert.That(response.IsOk, Is.True, response.Message);
+        Assert.That(_harness.Sends(GroupFiles).Count(), Is.EqualTo(2));
+        Assert.That(_harness.Sends(GroupMessages).Select(s => s.ResponseStatus), Is.All.EqualTo(200));
+    }
+
+    [Test]
+    public async Task A_C2C_image_is_uploaded_to_the_user_files_endpoint()
+    {
+        var received = await _harness.ReceiveC2CMessageAsync();
+
+        var response = await _harness.CallAsync("send_private_msg", new JObject
+        {
+            ["user_id"] = received.User, ["message"] = "[CQ:video,file=https://example.com/v.mp4]",
+        });
+
+        Assert.That(response.IsOk, Is.True, response.Message);
+        var upload = _harness.Sends("/v2/users/" + User + "/files").Single();
+        Assert.That((int)Body(upload)["file_type"]!, Is.EqualTo(2));
+        var send = _harness.Sends("/v2/users/" + User + "/messages").Single();
+        Assert.That((int)Body(send)["msg_type"]!, Is.EqualTo(7));
+        Assert.That(send.ResponseStatus, Is.EqualTo(200), send.ResponseBody);
+    }
 }
