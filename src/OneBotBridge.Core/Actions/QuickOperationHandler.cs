@@ -8,7 +8,7 @@ namespace OneBotBridge.Core.Actions;
 /// <summary>
 /// <c>.handle_quick_operation{context, operation}</c>: the answer to a message event. <c>reply</c> (with
 /// <c>auto_escape</c>, and <c>at_sender</c>, default false) is sent to the event's conversation as a passive
-/// reply to its sender; <c>delete</c> recalls the event's message. <c>kick</c>, <c>ban</c> and request
+/// reply to the event's message (else its sender's newest); <c>delete</c> recalls the event's message. <c>kick</c>, <c>ban</c> and request
 /// <c>approve</c> have no counterpart in the official API and fail.
 /// </summary>
 [OneBotAction(".handle_quick_operation")]
@@ -59,6 +59,6 @@ internal sealed class QuickOperationHandler(TargetResolver targets, MessageSende
             reply = new Message([new AtSegment(author), new TextSegment(" "), .. reply]);
         }
 
-        await sender.SendAsync(target, reply, userId, cancellationToken).ConfigureAwait(false);
+        await sender.SendAsync(target, reply, userId, evt.GetOptionalInt32("message_id"), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -67,20 +67,29 @@ public sealed partial class MessageSender
     /// when given; returns the <c>message_id</c> of the first QQ message sent.
     /// </summary>
     /// <exception cref="ActionFailedException">The message cannot be sent; the message says why.</exception>
-    public async Task<int> SendAsync(ChatTarget target, Message message, long? answeredUser, CancellationToken cancellationToken)
+    public Task<int> SendAsync(ChatTarget target, Message message, long? answeredUser, CancellationToken cancellationToken) =>
+        SendAsync(target, message, answeredUser, null, cancellationToken);
+
+    /// <summary>
+    /// Sends <paramref name="message"/> to <paramref name="target"/>, answering <paramref name="answeredUser"/>
+    /// when given; returns the <c>message_id</c> of the first QQ message sent. <paramref name="answeredMessageId"/>
+    /// (e.g. the event of a quick operation) is replied to when still usable, without quoting it; a <c>reply</c>
+    /// segment takes precedence and is quoted.
+    /// </summary>
+    /// <exception cref="ActionFailedException">The message cannot be sent; the message says why.</exception>
+    public async Task<int> SendAsync(
+        ChatTarget target, Message message, long? answeredUser, int? answeredMessageId, CancellationToken cancellationToken)
     {
         var address = _targets.AddressOf(target);
         var composed = _composer.Compose(target, message);
-        var repliedTo = composed.ReplyToMessageId is { } replyId
-            ? await _messages.FindAsync(replyId, cancellationToken).ConfigureAwait(false)
-            : null;
-        var repliedToId = repliedTo?.Target == target ? repliedTo.PlatformMessageId : null;
+        var quotedId = await PlatformIdInAsync(target, composed.ReplyToMessageId, cancellationToken).ConfigureAwait(false);
+        var repliedToId = quotedId ?? await PlatformIdInAsync(target, answeredMessageId, cancellationToken).ConfigureAwait(false);
 
         using var turn = await _queue.EnterAsync(target, cancellationToken).ConfigureAwait(false);
         int? first = null;
         foreach (var part in composed.Parts)
         {
-            var request = await BuildAsync(target, address, part, first is null ? repliedToId : null, cancellationToken).ConfigureAwait(false);
+            var request = await BuildAsync(target, address, part, first is null ? quotedId : null, cancellationToken).ConfigureAwait(false);
             var context = await SelectContextAsync(target, answeredUser, repliedToId, cancellationToken).ConfigureAwait(false);
             var sent = await DeliverAsync(target, address, request, context, answeredUser, repliedToId, cancellationToken).ConfigureAwait(false);
             var messageId = await RecordAsync(target, part, sent, cancellationToken).ConfigureAwait(false);
@@ -88,6 +97,13 @@ public sealed partial class MessageSender
         }
 
         return first!.Value;
+    }
+
+    /// <summary>The platform id of message <paramref name="messageId"/> if it belongs to <paramref name="target"/>.</summary>
+    private async Task<string?> PlatformIdInAsync(ChatTarget target, int? messageId, CancellationToken cancellationToken)
+    {
+        var record = messageId is { } id ? await _messages.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        return record?.Target == target ? record.PlatformMessageId : null;
     }
 
     private async Task<QQRequest> BuildAsync(

@@ -66,9 +66,10 @@ public sealed class RenderingAndMediaTests
     }
 
     [Test]
-    public async Task Quick_operation_replies_with_at_sender_to_the_event_conversation()
+    public async Task Quick_operation_replies_with_at_sender_to_the_event_message()
     {
         var received = await _harness.ReceiveGroupMessageAsync(Member, "alice");
+        await _harness.ReceiveGroupMessageAsync(Member, "alice");
 
         var response = await _harness.CallAsync(".handle_quick_operation", new JObject
         {
@@ -84,6 +85,7 @@ public sealed class RenderingAndMediaTests
         var body = Body(_harness.Sends(GroupMessages).Single());
         Assert.That((string?)body["content"], Is.EqualTo("@alice [not code]"));
         Assert.That((string?)body["msg_id"], Is.EqualTo(received.PlatformId));
+        Assert.That(body.ContainsKey("message_reference"), Is.False);
     }
 
     [Test]
