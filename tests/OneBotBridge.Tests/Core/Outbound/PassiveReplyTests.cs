@@ -208,4 +208,37 @@ public sealed class PassiveReplyTests
         Assert.That(send.ResponseStatus, Is.EqualTo(200), send.ResponseBody);
         Assert.That((string?)Body(send)["msg_id"], Is.EqualTo(received.PlatformId));
     }
+
+    [Test]
+    public async Task A_msg_id_takes_five_replies_then_the_send_fails_saying_why()
+    {
+        var received = await _harness.ReceiveGroupMessageAsync();
+        for (var i = 1; i <= 5; i++)
+        {
+            var ok = await _harness.CallAsync("send_group_msg", new JObject { ["group_id"] = received.Target.Number, ["message"] = $"reply {i}" });
+            Assert.That(ok.IsOk, Is.True, ok.Message);
+        }
+
+        var sixth = await _harness.CallAsync("send_group_msg", new JObject { ["group_id"] = received.Target.Number, ["message"] = "reply 6" });
+
+        Assert.That(sixth.Retcode, Is.EqualTo(1502));
+        Assert.That(sixth.Message, Does.Contain("has had its 5 replies"));
+        Assert.That(_harness.Sends(GroupMessages).Count(), Is.EqualTo(5));
+    }
+
+    [Test]
+    public async Task Send_msg_without_a_message_type_infers_it_from_the_ids()
+    {
+        var bob = await _harness.ReceiveC2CMessageAsync();
+        var alice = await _harness.ReceiveGroupMessageAsync();
+
+        var toBob = await _harness.CallAsync("send_msg", new JObject { ["user_id"] = bob.User, ["message"] = "private" });
+        var toGroup = await _harness.CallAsync("send_msg", new JObject { ["group_id"] = alice.Target.Number, ["message"] = "group" });
+        var bad = await _harness.CallAsync("send_msg", new JObject { ["message_type"] = "discuss", ["group_id"] = alice.Target.Number, ["message"] = "x" });
+
+        Assert.That(toBob.IsOk && toGroup.IsOk, Is.True, toBob.Message ?? toGroup.Message);
+        Assert.That(_harness.Sends("/v2/users/" + User + "/messages").Count(), Is.EqualTo(1));
+        Assert.That(_harness.Sends(GroupMessages).Count(), Is.EqualTo(1));
+        Assert.That(bad.Retcode, Is.EqualTo(1400));
+    }
 }

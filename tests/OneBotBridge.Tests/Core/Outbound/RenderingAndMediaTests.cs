@@ -248,4 +248,25 @@ public sealed class RenderingAndMediaTests
         Assert.That((int)Body(send)["msg_type"]!, Is.EqualTo(7));
         Assert.That(send.ResponseStatus, Is.EqualTo(200), send.ResponseBody);
     }
+
+    [Test]
+    public async Task Markdown_and_keyboard_pass_through_as_msg_type_2()
+    {
+        var received = await _harness.ReceiveGroupMessageAsync();
+        var keyboard = new JObject { ["id"] = "102000001_1700000000" };
+
+        var response = await _harness.CallAsync("send_group_msg", new JObject
+        {
+            ["group_id"] = received.Target.Number,
+            ["message"] = Segments(("markdown", new JObject { ["content"] = "# title" }), ("keyboard", new JObject { ["content"] = keyboard })),
+        });
+
+        Assert.That(response.IsOk, Is.True, response.Message);
+        var send = _harness.Sends(GroupMessages).Single();
+        var body = Body(send);
+        Assert.That(send.ResponseStatus, Is.EqualTo(200), send.ResponseBody);
+        Assert.That((int)body["msg_type"]!, Is.EqualTo(2));
+        Assert.That((string?)body["markdown"]?["content"], Is.EqualTo("# title"));
+        Assert.That(JToken.DeepEquals(body["keyboard"], keyboard), Is.True);
+    }
 }
