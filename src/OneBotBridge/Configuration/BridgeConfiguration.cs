@@ -1,6 +1,7 @@
 using OneBotBridge.Core.Ids;
 using OneBotBridge.Core.Inbound;
 using OneBotBridge.Core.Replies;
+using OneBotBridge.Core.Outbound;
 using OneBotBridge.Core.Storage;
 using OneBotBridge.OneBot.Configuration;
 using OneBotBridge.QQ.Configuration;
@@ -20,6 +21,7 @@ public sealed class BridgeConfiguration
 
     public OneBotOptions OneBot { get; init; } = new();
     public StorageOptions Storage { get; init; } = new();
+    public MediaOptions Media { get; init; } = new();
     public IdOptions Ids { get; init; } = new();
     public ReplyOptions Replies { get; init; } = new();
     public LoggingOptions Logging { get; init; } = new();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OneBotBridge.Configuration;
+using OneBotBridge.Core.Outbound;
 
 namespace OneBotBridge.Hosting;
 
@@ -31,8 +32,8 @@ public static class BridgeServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Everything <c>run</c> runs: the persistent state, the OneBot downstream, the event path and the QQ
-    /// upstream, with the bot state following the upstream's health. Hosted services start in this order and
+    /// Everything <c>run</c> runs: the persistent state, the OneBot downstream, the event path, the action
+    /// handlers that send to QQ, and the QQ upstream, with the bot state following the upstream's health. Hosted services start in this order and
     /// stop in reverse: the state is loaded first and flushed last; frameworks can connect before the upstream
     /// starts; the upstream stops first, so nothing arrives after the event pump stopped.
     /// The host must be prepared (<see cref="BridgeHostExtensions.PrepareAsync"/>) before it starts.
@@ -43,6 +44,8 @@ public static class BridgeServiceCollectionExtensions
         services.AddHostedService<BotStateFollowsGateway>();
         services.AddOneBotDownstream();
         services.AddInbound();
+        services.AddSingleton(provider => provider.GetRequiredService<BridgeConfiguration>().Media);
+        services.AddBridgeOutbound();
         services.AddQQGateway();
         return services;
     }

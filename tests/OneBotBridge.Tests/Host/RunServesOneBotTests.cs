@@ -100,6 +100,38 @@ public sealed class RunServesOneBotTests
     }
 
     [Test]
+    public async Task A_framework_answer_to_a_group_at_message_reaches_the_platform_as_a_passive_reply_it_accepts()
+    {
+        await using var simulator = await StartSimulatorAsync();
+        using var data = new TempDirectory();
+        await using var bridge = await RunningBridge.StartAsync(simulator, data);
+        using var client = await bridge.ConnectAsync();
+        await client.ReceiveAsync();
+
+        var ask = GroupAtMessage("ROBOT1.0_ask!", "ping");
+        ask["timestamp"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+        await simulator.PushDispatchAsync("GROUP_AT_MESSAGE_CREATE", ask);
+        var question = (await client.ReceiveSkippingHeartbeatsAsync())!;
+        foreach (var (answer, echo) in new[] { ("pong", "1"), ("pong again", "2") })
+        {
+            await client.SendAsync(new JObject
+            {
+                ["action"] = "send_group_msg",
+                ["params"] = new JObject { ["group_id"] = question["group_id"], ["message"] = answer },
+                ["echo"] = echo,
+            });
+            var response = await ReceiveResponseAsync(client);
+            Assert.That((string?)response["status"], Is.EqualTo("ok"), response.ToString());
+            Assert.That((int?)response["data"]!["message_id"], Is.Positive);
+        }
+
+        var replies = simulator.Requests.Where(r => r.Method == "POST" && r.Path == $"/v2/groups/{GroupOpenId}/messages").ToList();
+        Assert.That(replies.Select(r => r.ResponseStatus), Is.EqualTo(new[] { 200, 200 }));
+        Assert.That(replies.Select(r => (string?)JObject.Parse(r.Body)["msg_id"]), Is.All.EqualTo("ROBOT1.0_ask!"));
+        Assert.That(replies.Select(r => (int?)JObject.Parse(r.Body)["msg_seq"]), Is.EqualTo(new[] { 1, 2 }));
+    }
+
+    [Test]
     public async Task What_the_bridge_learned_is_in_the_database_once_it_stopped()
     {
         await using var simulator = await StartSimulatorAsync();

@@ -10,6 +10,7 @@ internal static class RootSection
         { "qq", QQSection.Bind },
         { "onebot", (node, configuration) => OneBotSection.Bind(node, configuration.OneBot) },
         { "storage", (node, configuration) => StorageSection.Bind(node, configuration.Storage) },
+        { "media", (node, configuration) => MediaSection.Bind(node, configuration.Media) },
         { "ids", (node, configuration) => IdsSection.Bind(node, configuration.Ids) },
         { "replies", (node, configuration) => RepliesSection.Bind(node, configuration.Replies) },
         { "logging", (node, configuration) => LoggingSection.Bind(node, configuration.Logging) },
