@@ -54,10 +54,7 @@ public sealed partial class QQWebhookReceiver
             throw new QQFatalException("qq.client_secret is empty: the webhook signing key is derived from it.");
         }
 
-        if (!options.Webhook.Path.StartsWith('/'))
-        {
-            throw new QQFatalException($"qq.webhook.path: '{options.Webhook.Path}' must start with '/'.");
-        }
+        Validate(options.Webhook);
 
         _options = options.Webhook;
         _path = new PathString(_options.Path);
@@ -127,6 +124,34 @@ public sealed partial class QQWebhookReceiver
         {
             _listening.TrySetException(ex);
             throw;
+        }
+    }
+
+    private static void Validate(WebhookOptions options)
+    {
+        if (!options.Path.StartsWith('/'))
+        {
+            throw new QQFatalException($"qq.webhook.path: '{options.Path}' must start with '/'.");
+        }
+
+        if (options.TimestampTolerance <= TimeSpan.Zero)
+        {
+            throw new QQFatalException("qq.webhook.timestamp_tolerance must be positive.");
+        }
+
+        if (options.MaxBodyBytes <= 0)
+        {
+            throw new QQFatalException("qq.webhook.max_body_bytes must be positive.");
+        }
+
+        if (options.QueueWait < TimeSpan.Zero)
+        {
+            throw new QQFatalException("qq.webhook.queue_wait must not be negative.");
+        }
+
+        if (options.RememberedEventIds < 0)
+        {
+            throw new QQFatalException("qq.webhook.remembered_event_ids must not be negative.");
         }
     }
 
@@ -211,26 +236,27 @@ public sealed partial class QQWebhookReceiver
         }
         catch (FormatException ex)
         {
-            await RejectAsync(context, signed ? WebhookRejection.MalformedPayload : WebhookRejection.MissingSignature, ex.Message)
+            await (signed ? RejectAsync(context, WebhookRejection.MalformedPayload, ex.Message) : RejectAsync(context, WebhookRejection.MissingSignature))
                 .ConfigureAwait(false);
             return;
         }
 
-        switch (payload.Op)
+        if (payload.Op == GatewayOpcode.CallbackValidation)
         {
-            case GatewayOpcode.CallbackValidation:
-                await AnswerValidationAsync(context, payload).ConfigureAwait(false);
-                break;
-            case var _ when !signed:
-                await RejectAsync(context, WebhookRejection.MissingSignature).ConfigureAwait(false);
-                break;
-            case GatewayOpcode.Dispatch:
-                await AcceptDispatchAsync(context, payload, output, stopping).ConfigureAwait(false);
-                break;
-            default:
-                Log.UnexpectedOpcode(_logger, (int)payload.Op);
-                await WriteAsync(context, StatusCodes.Status200OK, Acknowledged).ConfigureAwait(false);
-                break;
+            await AnswerValidationAsync(context, payload).ConfigureAwait(false);
+        }
+        else if (!signed)
+        {
+            await RejectAsync(context, WebhookRejection.MissingSignature).ConfigureAwait(false);
+        }
+        else if (payload.Op == GatewayOpcode.Dispatch)
+        {
+            await AcceptDispatchAsync(context, payload, output, stopping).ConfigureAwait(false);
+        }
+        else
+        {
+            Log.UnexpectedOpcode(_logger, (int)payload.Op);
+            await WriteAsync(context, StatusCodes.Status200OK, Acknowledged).ConfigureAwait(false);
         }
     }
 

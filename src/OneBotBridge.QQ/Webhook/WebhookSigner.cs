@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Newtonsoft.Json.Linq;
 
@@ -34,7 +35,7 @@ internal sealed class WebhookSigner(WebhookKey key)
             return null;
         }
 
-        var eventTs = eventTsValue.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var eventTs = eventTsValue.ToString(CultureInfo.InvariantCulture);
         var plainToken = (string)plainTokenValue!;
         if (eventTs.Length is 0 or > MaxFieldLength || !eventTs.All(char.IsAsciiDigit))
         {
