@@ -16,12 +16,14 @@ using OneBotBridge.Simulator.OpenApi.Media;
 using OneBotBridge.Simulator.OpenApi.Messages;
 using OneBotBridge.Simulator.OpenApi.Replies;
 using OneBotBridge.Simulator.Tokens;
+using OneBotBridge.Simulator.Webhook;
 
 namespace OneBotBridge.Simulator;
 
 /// <summary>
 /// A fake QQ open platform on 127.0.0.1: token endpoint, OpenAPI with the passive-reply rules,
-/// gateway WebSocket with Resume/replay, fault injection and a record of everything clients did.
+/// gateway WebSocket with Resume/replay or signed webhook deliveries, fault injection and a record
+/// of everything clients did.
 /// </summary>
 public sealed class QQSimulator : IAsyncDisposable
 {
@@ -51,6 +53,7 @@ public sealed class QQSimulator : IAsyncDisposable
             new IdentifyPolicy(_tokens, options.GrantedIntents, options.RecommendedShards),
             startLimit,
             loggers.CreateLogger<GatewayServer>());
+        Webhook = new WebhookPusher(options, loggers.CreateLogger<WebhookPusher>());
 
         app.UseWebSockets();
         app.Use(new RequestRecordingMiddleware(_requests, time).InvokeAsync);
@@ -67,6 +70,7 @@ public sealed class QQSimulator : IAsyncDisposable
         new RecallEndpoints(sent, _ledger).Map(app);
         new InteractionEndpoint(_interactions).Map(app);
         new ControlEndpoints(this).Map(app);
+        new WebhookControlEndpoints(Webhook).Map(app);
         UnknownEndpointFallback.Map(app);
     }
 
@@ -104,6 +108,9 @@ public sealed class QQSimulator : IAsyncDisposable
         remove => _requests.Recorded -= value;
     }
 
+    /// <summary>Webhook mode: the callback URL (set it to switch), delivery counters, and forged/stale/unsigned/replayed requests.</summary>
+    public WebhookPusher Webhook { get; }
+
     /// <summary>Raised, on the connection's receive loop, for every frame a client sends.</summary>
     public event Action<JObject>? GatewayFrameReceived
     {
@@ -136,7 +143,8 @@ public sealed class QQSimulator : IAsyncDisposable
     /// <summary>
     /// Sends an op 0 dispatch on the shard's session with the next seq and a fresh event id (or
     /// <paramref name="eventId"/>); kept for Resume replay. Queued until the next READY when the
-    /// shard has no session yet; the returned envelope then has <c>s: null</c>.
+    /// shard has no session yet; the returned envelope then has <c>s: null</c>. In webhook mode
+    /// (<see cref="WebhookPusher.Url"/> set) it is queued for a signed POST instead, and the envelope has no <c>s</c>.
     /// Message dispatches register <c>d.id</c> as a msg_id that may be replied to, events that allow
     /// event_id replies register the envelope id; reply windows start now, on the simulator clock.
     /// </summary>
@@ -154,7 +162,9 @@ public sealed class QQSimulator : IAsyncDisposable
         _ledger.Register(type, eventId, payload);
         _interactions.Observe(type, payload);
         _guilds.Observe(type, payload);
-        return _gateway.DispatchAsync(type, eventId, payload, shard, cancellationToken);
+        return Webhook.IsEnabled
+            ? Webhook.EnqueueAsync(type, eventId, payload, cancellationToken)
+            : _gateway.DispatchAsync(type, eventId, payload, shard, cancellationToken);
     }
 
     /// <summary>Aborts every gateway socket without a close frame, and waits until the server let go of them.</summary>
@@ -197,6 +207,13 @@ public sealed class QQSimulator : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options.Port));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535, nameof(options.Port));
         ArgumentException.ThrowIfNullOrWhiteSpace(options.BotUserId, nameof(options.BotUserId));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.WebhookRetries, nameof(options.WebhookRetries));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.WebhookRetryDelay, TimeSpan.Zero, nameof(options.WebhookRetryDelay));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.WebhookTimeout, TimeSpan.Zero, nameof(options.WebhookTimeout));
+        if (options.WebhookUrl is { } url && (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https")))
+        {
+            throw new ArgumentException("The webhook URL must be an absolute http(s) URL.", nameof(options.WebhookUrl));
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -206,6 +223,7 @@ public sealed class QQSimulator : IAsyncDisposable
             return;
         }
 
+        await Webhook.DisposeAsync();
         await _gateway.DropConnectionsAsync(CancellationToken.None);
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();

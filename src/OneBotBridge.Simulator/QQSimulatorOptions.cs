@@ -38,6 +38,21 @@ public sealed class QQSimulatorOptions
     /// <summary>0 = any free port on 127.0.0.1.</summary>
     public int Port { get; set; }
 
+    /// <summary>
+    /// The bot's callback URL: when set, pushed dispatches are POSTed to it, signed, instead of sent on
+    /// the gateway (the platform's webhook mode). <see cref="QQSimulator.Webhook"/> can change it later.
+    /// </summary>
+    public Uri? WebhookUrl { get; set; }
+
+    /// <summary>How many times a failed webhook delivery is sent again before it is dropped.</summary>
+    public int WebhookRetries { get; set; } = 3;
+
+    /// <summary>The wait before the first retry of a webhook delivery; it doubles for each further one.</summary>
+    public TimeSpan WebhookRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long one webhook POST may take before it counts as failed.</summary>
+    public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Where the simulator's own logs go; by default nowhere.</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
 }

@@ -23,6 +23,9 @@ public sealed class QQOptions
 
     public ReconnectOptions Reconnect { get; set; } = new();
 
+    /// <summary>Used when <see cref="Transport"/> is <see cref="QQTransport.Webhook"/>.</summary>
+    public WebhookOptions Webhook { get; set; } = new();
+
     /// <summary>The API base in effect: <see cref="Sandbox"/> switches the default host to the sandbox one.</summary>
     public string EffectiveApiBase => Sandbox && ApiBase == DefaultApiBase ? SandboxApiBase : ApiBase;
 }
