@@ -21,6 +21,24 @@ internal sealed class FixturePlaceholders(IdMap ids, MessageStore messages)
     public static bool IsPlatformPlaceholder(string text) =>
         text.StartsWith("$msg:", StringComparison.Ordinal) || KindsByPrefix.Keys.Any(prefix => text.StartsWith(prefix, StringComparison.Ordinal));
 
+    /// <summary>The number of every platform placeholder in <paramref name="template"/> that the bridge has assigned.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> AssignedAsync(JToken template, CancellationToken cancellationToken)
+    {
+        var assigned = new Dictionary<string, long>(StringComparer.Ordinal);
+        var placeholders = template.SelectTokens("$..*").Append(template)
+            .OfType<JValue>().Where(value => value.Type == JTokenType.String).Select(value => (string)value!).Where(IsPlatformPlaceholder);
+        foreach (var placeholder in placeholders.Distinct())
+        {
+            if (await ResolveOneAsync(placeholder, cancellationToken) is { } number)
+            {
+                assigned[placeholder] = number;
+            }
+        }
+
+        return assigned;
+    }
+
+    /// <summary>A copy of <paramref name="template"/> with every assigned platform placeholder replaced by its number.</summary>
     public async Task<JToken> ResolveAsync(JToken template, CancellationToken cancellationToken)
     {
         switch (template)

@@ -61,7 +61,7 @@ public static class FixtureRunner
                 await using var client = new OneBotTestClient();
                 var address = host.Services.GetRequiredService<OneBotTransports>().ForwardWsAddresses[0];
                 await client.ConnectAsync(new Uri($"ws://{address.Authority}/"), cancellationToken);
-                await UntilAsync(() => host.Services.GetRequiredService<BotState>().Good, cancellationToken);
+                await UntilReadyAsync(host.Services.GetRequiredService<BotState>(), clock, cancellationToken);
 
                 var play = new Conversation(fixture, simulator, host.Services, clock, client, requests.Reader);
                 var mismatch = await play.RunAsync(cancellationToken);
@@ -125,17 +125,27 @@ public static class FixtureRunner
         return builder.Build();
     }
 
-    internal static async Task UntilAsync(Func<bool> condition, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for the upstream session. A first connect attempt that failed waits for its reconnect delay
+    /// on the manual clock, so after a while the clock is nudged past the (10–100 ms) backoff.
+    /// </summary>
+    private static async Task UntilReadyAsync(BotState bot, ManualClock clock, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + WaitLimit;
-        while (!condition())
+        var started = DateTime.UtcNow;
+        while (!bot.Good)
         {
-            if (DateTime.UtcNow > deadline)
+            var waited = DateTime.UtcNow - started;
+            if (waited > WaitLimit * 2)
             {
-                throw new TimeoutException("the bridge did not get ready in time");
+                throw new TimeoutException("the bridge did not connect to the simulated platform in time");
             }
 
-            await Task.Delay(10, cancellationToken);
+            if (waited > TimeSpan.FromSeconds(1))
+            {
+                clock.Advance(TimeSpan.FromMilliseconds(100));
+            }
+
+            await Task.Delay(20, cancellationToken);
         }
     }
 
@@ -227,8 +237,8 @@ public static class FixtureRunner
 
         private async Task MatchAsync(JToken expected, JToken actual, CancellationToken cancellationToken)
         {
-            var resolved = await _placeholders.ResolveAsync(expected, cancellationToken);
-            if (JsonMatcher.FirstMismatch(resolved, actual) is { } mismatch)
+            var ids = await _placeholders.AssignedAsync(expected, cancellationToken);
+            if (JsonMatcher.FirstMismatch(expected, actual, ids) is { } mismatch)
             {
                 throw new FixtureMismatchException(mismatch);
             }
