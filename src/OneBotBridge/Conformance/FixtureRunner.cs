@@ -135,7 +135,7 @@ public static class FixtureRunner
         while (!bot.Good)
         {
             var waited = DateTime.UtcNow - started;
-            if (waited > WaitLimit * 2)
+            if (waited > TimeSpan.FromSeconds(30))
             {
                 throw new TimeoutException("the bridge did not connect to the simulated platform in time");
             }
