@@ -22,6 +22,7 @@ public static class BridgeCli
             RunCommand.Create(environment),
             CheckConfigCommand.Create(environment),
             SimulateCommand.Create(environment, input),
+            ConformanceCommand.Create(),
         };
 
         var invocation = new InvocationConfiguration

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using OneBotBridge.Conformance;
+
+namespace OneBotBridge.Cli;
+
+/// <summary>
+/// <c>conformance DIR</c>: plays every fixture in DIR against the bridge and the simulator, one line per
+/// fixture and a summary; exit 1 if any failed, 2 if the directory or a fixture cannot be read.
+/// </summary>
+internal static class ConformanceCommand
+{
+    public static Command Create()
+    {
+        var directory = new Argument<string>("DIR") { Description = "A directory of protocol fixtures (*.json)" };
+        var command = new Command("conformance", "Run the protocol fixtures in DIR against the bridge and a simulated QQ platform");
+        command.Arguments.Add(directory);
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            parseResult.GetRequiredValue(directory),
+            parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error,
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string directory, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Fixture> fixtures;
+        try
+        {
+            fixtures = FixtureDirectory.Load(directory);
+        }
+        catch (FixtureFormatException exception)
+        {
+            error.WriteLine(exception.Message);
+            return ExitCodes.ConfigError;
+        }
+
+        var results = new List<FixtureResult>();
+        foreach (var fixture in fixtures)
+        {
+            var result = await FixtureRunner.RunAsync(fixture, cancellationToken);
+            output.WriteLine(result.Line);
+            results.Add(result);
+        }
+
+        var failed = results.Count(r => r.Outcome == FixtureOutcome.Failed);
+        var skipped = results.Count(r => r.Outcome == FixtureOutcome.Skipped);
+        var summary = $"{results.Count(r => r.Outcome == FixtureOutcome.Passed)} passed, {failed} failed";
+        output.WriteLine(skipped > 0 ? $"{summary}, {skipped} skipped" : summary);
+        return failed > 0 ? ExitCodes.Fatal : ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,123 @@
+namespace OneBotBridge.Conformance;
+
+/// <summary>The clock a fixture runs on: it moves only when a step advances it; timers fire as time passes them.</summary>
+internal sealed class ManualClock : TimeProvider
+{
+    private readonly Lock _gate = new();
+    private readonly List<ManualTimer> _timers = [];
+    private DateTimeOffset _now;
+    private long _timestamp;
+
+    public ManualClock(DateTimeOffset start) => _now = start;
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_gate)
+        {
+            return _now;
+        }
+    }
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override long GetTimestamp()
+    {
+        lock (_gate)
+        {
+            return _timestamp;
+        }
+    }
+
+    /// <summary>Moves the clock forward, firing every timer that falls due, in due order.</summary>
+    public void Advance(TimeSpan by)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
+        DateTimeOffset target;
+        lock (_gate)
+        {
+            target = _now + by;
+        }
+
+        while (true)
+        {
+            ManualTimer? due;
+            lock (_gate)
+            {
+                due = _timers.Where(t => t.DueAt <= target).MinBy(t => t.DueAt);
+                var moveTo = due?.DueAt ?? target;
+                if (moveTo > _now)
+                {
+                    _timestamp += (moveTo - _now).Ticks;
+                    _now = moveTo;
+                }
+
+                due?.Reschedule();
+            }
+
+            if (due is null)
+            {
+                return;
+            }
+
+            due.Fire();
+        }
+    }
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = new ManualTimer(this, callback, state);
+        timer.Change(dueTime, period);
+        return timer;
+    }
+
+    private sealed class ManualTimer(ManualClock owner, TimerCallback callback, object? state) : ITimer
+    {
+        private TimeSpan _period;
+
+        public DateTimeOffset DueAt { get; private set; }
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            lock (owner._gate)
+            {
+                owner._timers.Remove(this);
+                _period = period;
+                if (dueTime == Timeout.InfiniteTimeSpan)
+                {
+                    return true;
+                }
+
+                DueAt = owner._now + dueTime;
+                owner._timers.Add(this);
+                return true;
+            }
+        }
+
+        /// <summary>Called under the owner's lock when the timer fires.</summary>
+        public void Reschedule()
+        {
+            owner._timers.Remove(this);
+            if (_period > TimeSpan.Zero && _period != Timeout.InfiniteTimeSpan)
+            {
+                DueAt += _period;
+                owner._timers.Add(this);
+            }
+        }
+
+        public void Fire() => callback(state);
+
+        public void Dispose()
+        {
+            lock (owner._gate)
+            {
+                owner._timers.Remove(this);
+            }
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
