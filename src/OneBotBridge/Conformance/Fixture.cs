@@ -4,7 +4,7 @@ using Newtonsoft.Json.Linq;
 namespace OneBotBridge.Conformance;
 
 /// <summary>One conversation of protocol-fixtures/: bridge.yaml overrides and the steps to play.</summary>
-public sealed record Fixture(string Name, string File, JObject Config, IReadOnlyList<FixtureStep> Steps, bool RequiresOutbound)
+public sealed record Fixture(string Name, string File, JObject Config, IReadOnlyList<FixtureStep> Steps)
 {
     private static readonly JsonSerializerSettings Settings = new() { DateParseHandling = DateParseHandling.None };
 
@@ -29,18 +29,12 @@ public sealed record Fixture(string Name, string File, JObject Config, IReadOnly
             JObject obj => obj,
             _ => throw new FixtureFormatException($"{path}: \"config\" must be an object"),
         };
-        var requires = root["requires"] switch
-        {
-            null => [],
-            JArray list when list.All(item => (string?)item == "outbound") => list.Select(item => (string)item!).ToList(),
-            _ => throw new FixtureFormatException($"{path}: \"requires\" may only be [\"outbound\"]"),
-        };
         if (root["steps"] is not JArray { Count: > 0 } steps)
         {
             throw new FixtureFormatException($"{path}: \"steps\" must be a non-empty array");
         }
 
         var parsed = steps.Select((step, index) => FixtureStep.Parse(step, index + 1, path)).ToList();
-        return new Fixture(name, path, config, parsed, requires.Count > 0);
+        return new Fixture(name, path, config, parsed);
     }
 }

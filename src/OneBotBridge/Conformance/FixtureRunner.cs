@@ -49,12 +49,7 @@ public static class FixtureRunner
             };
 
             using var host = BuildHost(fixture, simulator, clock, Path.Combine(storage.FullName, "bridge.db"));
-            if (fixture.RequiresOutbound && FirstAction(fixture) is { } action
-                && !host.Services.GetRequiredService<ActionRegistry>().TryResolve(action, out _, out _))
-            {
-                return new FixtureResult(fixture, FixtureOutcome.Skipped, "requires outbound");
-            }
-
+            await host.PrepareAsync(cancellationToken);
             await host.StartAsync(cancellationToken);
             try
             {
@@ -91,8 +86,6 @@ public static class FixtureRunner
         }
     }
 
-    private static string? FirstAction(Fixture fixture) =>
-        fixture.Steps.FirstOrDefault(step => step.Kind == FixtureStep.Action) is { } step ? (string?)step.Value["action"] : null;
 
     private static IHost BuildHost(Fixture fixture, QQSimulator simulator, ManualClock clock, string databasePath)
     {
