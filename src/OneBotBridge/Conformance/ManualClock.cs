@@ -1,6 +1,9 @@
 namespace OneBotBridge.Conformance;
 
-/// <summary>The clock a fixture runs on: it moves only when a step advances it; timers fire as time passes them.</summary>
+/// <summary>
+/// A clock that moves only when told (a fixture step, a test); timers fire, in due order, as time passes them.
+/// The tests use it too, as <c>ManualTimeProvider</c>.
+/// </summary>
 internal sealed class ManualClock : TimeProvider
 {
     private readonly Lock _gate = new();
@@ -8,7 +11,8 @@ internal sealed class ManualClock : TimeProvider
     private DateTimeOffset _now;
     private long _timestamp;
 
-    public ManualClock(DateTimeOffset start) => _now = start;
+    public ManualClock(DateTimeOffset? start = null) =>
+        _now = start ?? new DateTimeOffset(2025, 3, 13, 15, 30, 0, TimeSpan.Zero);
 
     public override DateTimeOffset GetUtcNow()
     {
