@@ -37,6 +37,11 @@ Console.WriteLine($"gateway-url: {simulator.GatewayUrl}");
 Console.WriteLine($"control: {simulator.ApiBase}/_sim");
 Console.WriteLine($"app-id: {simulator.Options.AppId}");
 Console.WriteLine($"secret: {simulator.Options.ClientSecret}");
+if (simulator.Webhook.Url is { } callback)
+{
+    Console.WriteLine($"webhook: events are POSTed, signed, to {callback} (validated before the first one)");
+}
+
 Console.WriteLine("Press Ctrl+C to stop.");
 
 try

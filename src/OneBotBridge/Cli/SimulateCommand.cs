@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using OneBotBridge.Configuration;
 using OneBotBridge.Hosting;
+using OneBotBridge.QQ.Configuration;
 using OneBotBridge.Simulation;
 using OneBotBridge.Simulator;
 
@@ -23,12 +24,14 @@ internal static class SimulateCommand
     {
         var config = ConfigPathOption.Create();
         var noDemo = new Option<bool>("--no-demo") { Description = "Do not play the automatic demo conversation" };
+        var webhook = new Option<bool>("--webhook") { Description = "Deliver events by signed HTTP callbacks (qq.transport: webhook) instead of the gateway" };
         var command = new Command("simulate", "Run the bridge against a built-in simulated QQ platform (no credentials needed)");
         command.Options.Add(config);
         command.Options.Add(noDemo);
+        command.Options.Add(webhook);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetRequiredValue(config),
-            new SimulationSettings(Demo: !parseResult.GetValue(noDemo)),
+            new SimulationSettings(Demo: !parseResult.GetValue(noDemo), Webhook: parseResult.GetValue(webhook)),
             environment,
             input,
             parseResult.InvocationConfiguration.Output,
@@ -56,7 +59,7 @@ internal static class SimulateCommand
 
         await using var simulator = await QQSimulator.StartAsync(new QQSimulatorOptions { HeartbeatInterval = Heartbeat }, cancellationToken);
         var configuration = result.Configuration;
-        PointAt(configuration, simulator);
+        PointAt(configuration, simulator, settings);
 
         var builder = BridgeHostBuilder.Create(configuration);
         builder.Services.AddBridgeRuntime();
@@ -66,6 +69,11 @@ internal static class SimulateCommand
         builder.Services.AddSingleton<DemoPlatform>();
         builder.Services.AddHostedService<SimulationBanner>();
         builder.Services.AddHostedService<PlatformReceiptPrinter>();
+        if (configuration.Qq.Transport == QQTransport.Webhook)
+        {
+            builder.Services.AddHostedService<SimulatedWebhookRegistration>();
+        }
+
         builder.Services.AddHostedService(provider => ActivatorUtilities.CreateInstance<TerminalChat>(provider, input));
         if (settings.Demo)
         {
@@ -77,9 +85,10 @@ internal static class SimulateCommand
 
     /// <summary>
     /// Replaces the upstream settings with the simulator's and moves storage to <see cref="DatabaseName"/> beside
-    /// <c>storage.path</c>; the OneBot side stays as configured.
+    /// <c>storage.path</c>; the OneBot side stays as configured. Webhook mode (<c>--webhook</c>, or
+    /// <c>qq.transport: webhook</c> in the file) takes callbacks on a free loopback port over plain HTTP.
     /// </summary>
-    private static void PointAt(BridgeConfiguration configuration, QQSimulator simulator)
+    private static void PointAt(BridgeConfiguration configuration, QQSimulator simulator, SimulationSettings settings)
     {
         var qq = configuration.Qq;
         qq.AppId = simulator.Options.AppId;
@@ -88,6 +97,13 @@ internal static class SimulateCommand
         qq.ApiBase = simulator.ApiBase;
         qq.TokenUrl = simulator.TokenUrl;
         qq.Shards = null;
+        if (settings.Webhook)
+        {
+            qq.Transport = QQTransport.Webhook;
+        }
+
+        qq.Webhook.Listen = "127.0.0.1:0";
+        qq.Webhook.Tls = new WebhookTlsOptions();
         configuration.Storage.Path = Path.Combine(Path.GetDirectoryName(configuration.Storage.Path) ?? "", DatabaseName);
     }
 }

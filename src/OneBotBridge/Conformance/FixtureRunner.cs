@@ -12,13 +12,16 @@ using OneBotBridge.Hosting;
 using OneBotBridge.OneBot.Abstractions;
 using OneBotBridge.OneBot.Actions;
 using OneBotBridge.OneBot.Transports;
+using OneBotBridge.QQ.Configuration;
+using OneBotBridge.QQ.Webhook;
 using OneBotBridge.Simulator;
 
 namespace OneBotBridge.Conformance;
 
 /// <summary>
 /// Plays one fixture against a fresh simulator and a fresh bridge host that share a manual clock
-/// (starting at <see cref="ClockStart"/>), with a forward-WS client as the framework.
+/// (starting at <see cref="ClockStart"/>), with a forward-WS client as the framework. The simulator delivers the
+/// fixture's dispatches by the chosen <see cref="QQTransport"/>: the gateway, or signed webhook callbacks.
 /// </summary>
 public static class FixtureRunner
 {
@@ -31,7 +34,7 @@ public static class FixtureRunner
 
     private static readonly string[] UninterestingPaths = ["/app/getAppAccessToken", "/gateway", "/gateway/bot", "/users/@me", "/websocket"];
 
-    public static async Task<FixtureResult> RunAsync(Fixture fixture, CancellationToken cancellationToken)
+    public static async Task<FixtureResult> RunAsync(Fixture fixture, QQTransport transport, CancellationToken cancellationToken)
     {
         var clock = new ManualClock(ClockStart);
         var storage = Directory.CreateTempSubdirectory("onebot-bridge-conformance-");
@@ -48,11 +51,16 @@ public static class FixtureRunner
                 }
             };
 
-            using var host = BuildHost(fixture, simulator, clock, Path.Combine(storage.FullName, "bridge.db"));
+            using var host = BuildHost(fixture, transport, simulator, clock, Path.Combine(storage.FullName, "bridge.db"));
             await host.PrepareAsync(cancellationToken);
             await host.StartAsync(cancellationToken);
             try
             {
+                if (transport == QQTransport.Webhook)
+                {
+                    simulator.Webhook.Url = await host.Services.GetRequiredService<QQWebhookReceiver>().Listening.WaitAsync(WaitLimit, cancellationToken);
+                }
+
                 await using var client = new OneBotTestClient();
                 var address = host.Services.GetRequiredService<OneBotTransports>().ForwardWsAddresses[0];
                 await client.ConnectAsync(new Uri($"ws://{address.Authority}/"), cancellationToken);
@@ -87,7 +95,7 @@ public static class FixtureRunner
     }
 
 
-    private static IHost BuildHost(Fixture fixture, QQSimulator simulator, ManualClock clock, string databasePath)
+    private static IHost BuildHost(Fixture fixture, QQTransport transport, QQSimulator simulator, ManualClock clock, string databasePath)
     {
         var config = JObject.FromObject(new
         {
@@ -98,6 +106,8 @@ public static class FixtureRunner
                 api_base = simulator.ApiBase,
                 token_url = simulator.TokenUrl,
                 reconnect = new { initial_delay = "10ms", max_delay = "100ms" },
+                transport = transport == QQTransport.Webhook ? "webhook" : "websocket",
+                webhook = new { listen = "127.0.0.1:0" },
             },
             onebot = new { heartbeat_interval = "0", forward_ws = new[] { new { listen = "127.0.0.1:0" } } },
             storage = new { path = databasePath },
@@ -148,6 +158,9 @@ public static class FixtureRunner
     {
         private readonly FixturePlaceholders _placeholders = new(services.GetRequiredService<IdMap>(), services.GetRequiredService<MessageStore>());
         private readonly InboundCounters _inbound = services.GetRequiredService<InboundCounters>();
+        private readonly WebhookCounters? _webhook = services.GetRequiredService<QQOptions>().Transport == QQTransport.Webhook
+            ? services.GetRequiredService<QQWebhookReceiver>().Counters
+            : null;
         private long _dispatched;
 
         public async Task<string?> RunAsync(CancellationToken cancellationToken)
@@ -257,9 +270,10 @@ public static class FixtureRunner
 
         private async Task QuietAsync<T>(ChannelReader<T> reader, string what, CancellationToken cancellationToken, Func<T, JToken>? describe = null)
         {
-            // Every dispatch pushed so far has been through the event pump before the quiet window starts.
+            // Every dispatch pushed so far has been through the event pump (or, by webhook, was a redelivery the
+            // receiver skipped) before the quiet window starts.
             var deadline = DateTime.UtcNow + WaitLimit;
-            while (_inbound.Published + _inbound.Duplicates + _inbound.Failed < _dispatched && DateTime.UtcNow < deadline)
+            while (Processed() < _dispatched && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(10, cancellationToken);
             }
@@ -271,6 +285,8 @@ public static class FixtureRunner
                 throw new FixtureMismatchException($"expected no {what} got {JsonMatcher.Show(shown)}");
             }
         }
+
+        private long Processed() => _inbound.Published + _inbound.Duplicates + _inbound.Failed + (_webhook?.DuplicatesSkipped ?? 0);
 
         private static JObject Describe(RecordedRequest request)
         {

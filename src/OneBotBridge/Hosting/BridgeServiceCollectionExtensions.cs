@@ -41,12 +41,12 @@ public static class BridgeServiceCollectionExtensions
     public static IServiceCollection AddBridgeRuntime(this IServiceCollection services)
     {
         services.AddBridgeState();
-        services.AddHostedService<BotStateFollowsGateway>();
+        services.AddHostedService<BotStateFollowsUpstream>();
         services.AddOneBotDownstream();
         services.AddInbound();
         services.AddSingleton(provider => provider.GetRequiredService<BridgeConfiguration>().Media);
         services.AddBridgeOutbound();
-        services.AddQQGateway();
+        services.AddQQUpstream();
         return services;
     }
 }

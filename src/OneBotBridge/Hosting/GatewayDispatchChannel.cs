@@ -5,14 +5,14 @@ using OneBotBridge.QQ.Gateway;
 namespace OneBotBridge.Hosting;
 
 /// <summary>
-/// The bounded channel between the QQ gateway, which writes every dispatch (<see cref="GatewayPump"/>), and
+/// The bounded channel between the QQ upstream, which writes every dispatch (<see cref="UpstreamPump"/>), and
 /// the one consumer that turns dispatches into OneBot events, in order. Bounded, so a consumer that falls
-/// behind makes the gateway stop reading its socket instead of filling memory. At debug level, every
-/// dispatch type is logged as it enters.
+/// behind makes the gateway stop reading its socket, or the webhook answer "send again", instead of filling
+/// memory. At debug level, every dispatch type is logged as it enters.
 /// </summary>
 internal sealed partial class GatewayDispatchChannel
 {
-    /// <summary>Dispatches waiting for the consumer before the gateway stops reading the socket.</summary>
+    /// <summary>Dispatches waiting for the consumer before the upstream holds back.</summary>
     public const int Capacity = 1024;
 
     private readonly Channel<GatewayDispatch> _channel = Channel.CreateBounded<GatewayDispatch>(new BoundedChannelOptions(Capacity)

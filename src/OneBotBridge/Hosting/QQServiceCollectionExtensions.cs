@@ -6,6 +6,7 @@ using OneBotBridge.QQ.Auth;
 using OneBotBridge.QQ.Configuration;
 using OneBotBridge.QQ.Gateway;
 using OneBotBridge.QQ.OpenApi;
+using OneBotBridge.QQ.Webhook;
 
 namespace OneBotBridge.Hosting;
 
@@ -14,10 +15,11 @@ public static class QQServiceCollectionExtensions
     private const string HttpClientKey = "qq";
 
     /// <summary>
-    /// The upstream: token source, OpenAPI client and gateway, with the gateway run by a hosted
-    /// service into the <see cref="GatewayDispatchChannel"/>. Needs <see cref="BridgeServiceCollectionExtensions.AddBridgeCore"/>.
+    /// The upstream: token source, OpenAPI client and the way events come in as <c>qq.transport</c> says (the
+    /// gateway, or the webhook receiver), run by a hosted service into the <see cref="GatewayDispatchChannel"/>.
+    /// Needs <see cref="BridgeServiceCollectionExtensions.AddBridgeCore"/>.
     /// </summary>
-    public static IServiceCollection AddQQGateway(this IServiceCollection services)
+    public static IServiceCollection AddQQUpstream(this IServiceCollection services)
     {
         services.AddKeyedSingleton(HttpClientKey, (_, _) => new HttpClient(new SocketsHttpHandler
         {
@@ -41,8 +43,15 @@ public static class QQServiceCollectionExtensions
             provider.GetRequiredService<QQTokenSource>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(provider => new QQWebhookReceiver(
+            provider.GetRequiredService<QQOptions>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IQQUpstream>(provider => provider.GetRequiredService<QQOptions>().Transport == QQTransport.Webhook
+            ? ActivatorUtilities.CreateInstance<WebhookUpstream>(provider)
+            : new GatewayUpstream(provider.GetRequiredService<QQGateway>()));
         services.AddGatewayDispatchChannel();
-        services.AddHostedService<GatewayPump>();
+        services.AddHostedService<UpstreamPump>();
         return services;
     }
 

@@ -1,18 +1,20 @@
 using OneBotBridge.Conformance;
+using OneBotBridge.QQ.Configuration;
 
 namespace OneBotBridge.Tests.Conformance;
 
-/// <summary>Every conversation in protocol-fixtures/ against the real pipeline.</summary>
+/// <summary>Every conversation in protocol-fixtures/ against the real pipeline, with events by the gateway and by webhook.</summary>
 public sealed class ProtocolFixturesTests
 {
-    [Test]
-    public async Task Every_protocol_fixture_passes()
+    [TestCase(QQTransport.WebSocket)]
+    [TestCase(QQTransport.Webhook)]
+    public async Task Every_protocol_fixture_passes(QQTransport transport)
     {
         var fixtures = FixtureDirectory.Load(RepositoryPath("protocol-fixtures"));
         var results = new List<FixtureResult>();
         foreach (var fixture in fixtures)
         {
-            var result = await FixtureRunner.RunAsync(fixture, CancellationToken.None);
+            var result = await FixtureRunner.RunAsync(fixture, transport, CancellationToken.None);
             TestContext.Out.WriteLine(result.Line);
             results.Add(result);
         }

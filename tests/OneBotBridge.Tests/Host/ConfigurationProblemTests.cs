@@ -109,10 +109,6 @@ public sealed class ConfigurationProblemTests
             "onebot.forward_ws[0].message_format", 3, "not one of: array, string");
 
     [Test]
-    public void The_webhook_transport_is_not_accepted_yet() =>
-        AssertProblem("qq:\n  transport: webhook\n", "qq.transport", 2, "not one of: websocket");
-
-    [Test]
     public void A_reverse_websocket_needs_a_ws_url() =>
         AssertProblem("onebot:\n  reverse_ws:\n    - url: http://127.0.0.1:8080/onebot/v11/ws\n", "onebot.reverse_ws[0].url", 3, "use ws:// or wss://");
 

@@ -17,7 +17,8 @@ internal sealed class RunningBridge : IAsyncDisposable
     public T Get<T>()
         where T : notnull => Host.Services.GetRequiredService<T>();
 
-    public static async Task<RunningBridge> StartAsync(QQSimulator simulator, TempDirectory data, string onebot = "")
+    /// <param name="qq">More keys of the <c>qq</c> section, one per line.</param>
+    public static async Task<RunningBridge> StartAsync(QQSimulator simulator, TempDirectory data, string onebot = "", string qq = "")
     {
         var loaded = ConfigFiles.Load(
             $$"""
@@ -26,6 +27,7 @@ internal sealed class RunningBridge : IAsyncDisposable
               token_url: {{simulator.TokenUrl}}
               intents: [guilds, public_guild_messages, group_and_c2c_event]
               reconnect: { initial_delay: 10ms, max_delay: 100ms }
+              {{qq}}
             onebot:
               {{onebot}}
               forward_ws: [ { listen: "127.0.0.1:0" } ]

@@ -93,6 +93,43 @@ public sealed partial class SimulateCommandTests
     }
 
     [Test]
+    public async Task With_webhook_the_platform_validates_the_callback_and_delivers_messages_and_replies_through_it()
+    {
+        using var data = new TempDirectory();
+        using var file = new TempConfigFile(Config(data));
+        using var input = new TerminalInput();
+        var output = new LineCapture();
+        var error = new LineCapture();
+        using var stop = new CancellationTokenSource();
+
+        var running = BridgeCli.InvokeAsync(["simulate", "--config", file.Path, "--webhook", "--no-demo"], input, output, error, ConfigFiles.NoEnvironment, stop.Token);
+        var endpoint = await EndpointAsync(output, running, error);
+        await Poll.UntilAsync(() => output.Lines.Any(line => line.StartsWith("Webhook:")) || running.IsCompleted, "the webhook registration");
+        Assert.That(output.Lines, Has.Some.Match(@"^Webhook: the simulated platform delivers events by signed HTTP callbacks to http://127\.0\.0\.1:\d+/qq/callback \(callback validation passed\)\.$"));
+
+        using var client = await JsonWebSocket.ConnectAsync(new Uri(endpoint));
+        Assert.That((string?)(await client.ReceiveAsync())!["sub_type"], Is.EqualTo("connect"));
+        await UntilGoodAsync(client);
+
+        input.Type("by callback");
+        var message = await NextMessageAsync(client, candidate => (string?)candidate["raw_message"] == "by callback");
+        Assert.That((string?)message["message_type"], Is.EqualTo("group"));
+
+        await client.SendAsync(new JObject
+        {
+            ["action"] = "send_group_msg",
+            ["params"] = new JObject { ["group_id"] = message["group_id"], ["message"] = $"[CQ:reply,id={message["message_id"]}]heard you" },
+            ["echo"] = "reply",
+        });
+        var reply = await NextFrameAsync(client, frame => (string?)frame["echo"] == "reply");
+        Assert.That((string?)reply["status"], Is.EqualTo("ok"), reply.ToString());
+        await Poll.UntilAsync(() => output.Lines.Any(line => line.StartsWith("QQ platform ←") && line.Contains("passive reply") && line.EndsWith("heard you")), "the reply as received");
+
+        await stop.CancelAsync();
+        Assert.That(await running.WaitAsync(Wait), Is.EqualTo(0), string.Join("\n", error.Lines));
+    }
+
+    [Test]
     public async Task Simulate_refuses_an_invalid_configuration_with_exit_2()
     {
         using var file = new TempConfigFile("onebot:\n  heartbeat_interval: soon\n");
@@ -108,6 +145,26 @@ public sealed partial class SimulateCommandTests
         await Poll.UntilAsync(() => output.Lines.Any(line => line.Contains("Koishi")) || running.IsCompleted, "the connection instructions");
         Assert.That(running.IsCompleted, Is.False, () => string.Join("\n", error.Lines));
         return output.Lines.Select(line => Endpoint().Match(line)).First(match => match.Success).Value;
+    }
+
+    /// <summary>Asks get_status until <c>good</c>: by webhook, once the receiver listens and /users/@me answered.</summary>
+    private static async Task UntilGoodAsync(JsonWebSocket client)
+    {
+        var deadline = DateTime.UtcNow + Wait;
+        for (var attempt = 0; DateTime.UtcNow < deadline; attempt++)
+        {
+            var echo = $"status-{attempt}";
+            await client.SendAsync(new JObject { ["action"] = "get_status", ["echo"] = echo });
+            var status = await NextFrameAsync(client, frame => (string?)frame["echo"] == echo);
+            if ((bool?)status["data"]!["good"] == true)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail("get_status never said good");
     }
 
     private static async Task<JObject> NextFrameAsync(JsonWebSocket client, Func<JObject, bool> wanted)

@@ -10,9 +10,8 @@ namespace OneBotBridge.Configuration.Sections;
 /// </summary>
 internal static class QQSection
 {
-    // Webhook delivery is not served yet; its name joins this table when it is.
     private static readonly IReadOnlyDictionary<string, QQTransport> Transports =
-        ConfigValueReaders.Choices(("websocket", QQTransport.WebSocket));
+        ConfigValueReaders.Choices(("websocket", QQTransport.WebSocket), ("webhook", QQTransport.Webhook));
 
     private static readonly SectionSchema<BridgeConfiguration> Schema = new()
     {
@@ -25,6 +24,7 @@ internal static class QQSection
         { "intents", (node, c) => IntentList.Read(node, value => c.Qq.Intents = value) },
         { "shards", (node, c) => ShardSetting.Read(node, value => c.Qq.Shards = value) },
         { "reconnect", (node, c) => ReconnectSection.Bind(node, c.Qq.Reconnect) },
+        { "webhook", (node, c) => WebhookSection.Bind(node, c.Qq.Webhook) },
         { "acknowledge_interactions", (node, c) => node.ReadBool(value => c.Inbound.AcknowledgeInteractions = value) },
         { "hold_unreplyable", (node, c) => HoldUnreplyableSection.Bind(node, c.HoldUnreplyable) },
     };

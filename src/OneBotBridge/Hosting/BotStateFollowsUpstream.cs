@@ -1,32 +1,32 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OneBotBridge.OneBot.Abstractions;
-using OneBotBridge.QQ.Gateway;
 
 namespace OneBotBridge.Hosting;
 
 /// <summary>
 /// Keeps what frameworks see of the bot in step with the bridge and its upstream: <c>online</c> while the
-/// bridge runs, <c>good</c> only while every gateway shard has a live session, and the nickname from READY.
+/// bridge runs, <c>good</c> only while the upstream is ready (for the gateway: every shard has a live session),
+/// and the nickname of the bot account.
 /// </summary>
-internal sealed partial class BotStateFollowsGateway(
-    QQGateway gateway,
+internal sealed partial class BotStateFollowsUpstream(
+    IQQUpstream upstream,
     BotState bot,
     SelfIdSource selfId,
-    ILogger<BotStateFollowsGateway> logger) : IHostedService
+    ILogger<BotStateFollowsUpstream> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         Log.SelfId(logger, selfId.SelfId, selfId.Origin);
-        gateway.ReadinessChanged += OnReadinessChanged;
-        OnReadinessChanged(gateway.IsReady);
+        upstream.ReadinessChanged += OnReadinessChanged;
+        OnReadinessChanged(upstream.IsReady);
         bot.Online = true;
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        gateway.ReadinessChanged -= OnReadinessChanged;
+        upstream.ReadinessChanged -= OnReadinessChanged;
         bot.Good = false;
         bot.Online = false;
         return Task.CompletedTask;
@@ -34,7 +34,7 @@ internal sealed partial class BotStateFollowsGateway(
 
     private void OnReadinessChanged(bool ready)
     {
-        if (ready && gateway.BotUser is { } user)
+        if (ready && upstream.BotUser is { } user)
         {
             bot.Nickname = user.Username;
         }
