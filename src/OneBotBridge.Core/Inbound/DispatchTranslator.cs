@@ -21,9 +21,9 @@ public sealed class DispatchTranslator
         _seenEventIds = new LruCache<string, bool>(recentEventIds, StringComparer.Ordinal);
     }
 
-    /// <returns>The event, or <c>null</c> for a repeated delivery.</returns>
+    /// <returns>The event with the writes it waits for, or <c>null</c> for a repeated delivery.</returns>
     /// <exception cref="InboundFormatException">The payload lacks what its type requires.</exception>
-    public async Task<OneBotEvent?> TranslateAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
+    public async Task<Translation?> TranslateAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
         if (dispatch.EventId is { Length: > 0 } eventId)
         {
@@ -35,8 +35,12 @@ public sealed class DispatchTranslator
             _seenEventIds.Set(eventId, true);
         }
 
-        return MessageTranslator.Handles(dispatch.Type)
-            ? await _messages.TranslateAsync(dispatch, cancellationToken)
-            : await _notices.TranslateAsync(dispatch, cancellationToken);
+        if (MessageTranslator.Handles(dispatch.Type))
+        {
+            return await _messages.TranslateAsync(dispatch, cancellationToken);
+        }
+
+        // Notices are rare: their writes are awaited while translating.
+        return await _notices.TranslateAsync(dispatch, cancellationToken) is { } notice ? new Translation(notice, Task.CompletedTask) : null;
     }
 }

@@ -9,8 +9,10 @@ namespace OneBotBridge.Core.Inbound;
 
 /// <summary>
 /// The event path: reads QQ dispatches in arrival order (one reader, so every conversation keeps the
-/// platform's order), translates each, and publishes it once to every OneBot connection. A dispatch
-/// that cannot be translated is logged and skipped; it never stops the pump.
+/// platform's order), translates each, and publishes it once to every OneBot connection. Translating and
+/// publishing are two stages: the next dispatch is translated while the writes of the previous ones commit
+/// (so they commit together), and each event is published, in order, once its writes are stored. A dispatch
+/// that cannot be translated or stored is logged and skipped; it never stops the pump.
 /// </summary>
 public sealed partial class EventPump(
     ChannelReader<GatewayDispatch> dispatches,
@@ -21,47 +23,85 @@ public sealed partial class EventPump(
     InboundCounters counters,
     ILogger<EventPump> logger) : BackgroundService
 {
+    /// <summary>Translated events waiting for their writes before the translating stage waits too.</summary>
+    public const int PublishQueueCapacity = 256;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var translated = Channel.CreateBounded<(GatewayDispatch Dispatch, Translation Translation)>(
+            new BoundedChannelOptions(PublishQueueCapacity) { SingleReader = true, SingleWriter = true });
+        var publishing = PublishAllAsync(translated.Reader, stoppingToken);
         try
         {
             await foreach (var dispatch in dispatches.ReadAllAsync(stoppingToken))
             {
-                await HandleAsync(dispatch, stoppingToken);
+                if (await TranslateAsync(dispatch, stoppingToken) is { } translation)
+                {
+                    await translated.Writer.WriteAsync((dispatch, translation), stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        finally
+        {
+            // What was translated is still published: its writes commit before the store closes.
+            translated.Writer.TryComplete();
+            await publishing;
+        }
     }
 
-    internal async Task HandleAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
+    private async Task<Translation?> TranslateAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
-        OneBotEvent? oneBotEvent;
         try
         {
-            oneBotEvent = await translator.TranslateAsync(dispatch, cancellationToken);
+            if (await translator.TranslateAsync(dispatch, cancellationToken) is { } translation)
+            {
+                return translation;
+            }
+
+            counters.CountDuplicate();
+            Log.Duplicate(logger, dispatch.Type, dispatch.EventId);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             counters.CountFailed();
             Log.TranslationFailed(logger, dispatch.Type, dispatch.EventId, exception.Message);
-            return;
         }
 
-        if (oneBotEvent is null)
-        {
-            counters.CountDuplicate();
-            Log.Duplicate(logger, dispatch.Type, dispatch.EventId);
-            return;
-        }
+        return null;
+    }
 
-        hub.Publish(oneBotEvent);
-        counters.CountPublished();
-        Log.Published(logger, dispatch.Type, dispatch.EventId, oneBotEvent.PostType);
-        if (dispatch.Type == "INTERACTION_CREATE" && options.AcknowledgeInteractions)
+    private async Task PublishAllAsync(ChannelReader<(GatewayDispatch Dispatch, Translation Translation)> translated, CancellationToken stoppingToken)
+    {
+        await foreach (var (dispatch, translation) in translated.ReadAllAsync(CancellationToken.None))
         {
-            await AcknowledgeAsync(dispatch, cancellationToken);
+            try
+            {
+                await translation.Stored;
+            }
+            catch (Exception exception)
+            {
+                counters.CountFailed();
+                Log.StoreFailed(logger, dispatch.Type, dispatch.EventId, exception.Message);
+                continue;
+            }
+
+            hub.Publish(translation.Event);
+            counters.CountPublished();
+            Log.Published(logger, dispatch.Type, dispatch.EventId, translation.Event.PostType);
+            if (dispatch.Type == "INTERACTION_CREATE" && options.AcknowledgeInteractions)
+            {
+                try
+                {
+                    await AcknowledgeAsync(dispatch, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    // Stopping: the platform times the interaction out on its own.
+                }
+            }
         }
     }
 
@@ -90,6 +130,9 @@ public sealed partial class EventPump(
     {
         [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped QQ {Type} event {EventId}: {Reason}")]
         public static partial void TranslationFailed(ILogger logger, string type, string? eventId, string reason);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Skipped QQ {Type} event {EventId}: it could not be stored: {Reason}")]
+        public static partial void StoreFailed(ILogger logger, string type, string? eventId, string reason);
 
         [LoggerMessage(Level = LogLevel.Debug, Message = "QQ {Type} event {EventId} published as a {PostType} event")]
         public static partial void Published(ILogger logger, string type, string? eventId, string postType);

@@ -21,7 +21,7 @@ internal sealed class MessageTranslator(InboundState state, QuoteIndex quotes)
         "GROUP_AT_MESSAGE_CREATE" or "GROUP_MESSAGE_CREATE" or "C2C_MESSAGE_CREATE" or "AT_MESSAGE_CREATE" or "MESSAGE_CREATE" or "DIRECT_MESSAGE_CREATE";
 
     /// <returns>The event, or <c>null</c> when the platform delivered this message before.</returns>
-    public async Task<MessageEvent?> TranslateAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
+    public async Task<Translation?> TranslateAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
         var d = (JObject)dispatch.Data;
         var platformMessageId = Required(d, "id");
@@ -37,10 +37,10 @@ internal sealed class MessageTranslator(InboundState state, QuoteIndex quotes)
         var time = MessageTime.Read(d["timestamp"]) ?? state.Time.GetUtcNow();
         var message = await BuildMessageAsync(scene, d, cancellationToken);
 
-        var messageId = await state.Messages.RecordAsync(
+        var (messageId, messageStored) = await state.Messages.AssignAsync(
             new MessageDraft(platformMessageId, target, sender, MessageDirection.Received, time, message.ToJson().ToString(Formatting.None)),
             cancellationToken);
-        await state.Replies.RecordMessageAsync(target, sender, platformMessageId, time, cancellationToken);
+        var replyStored = state.Replies.RecordMessageAsync(target, sender, platformMessageId, time, cancellationToken);
         quotes.Remember(d, messageId);
 
         var nickname = (string?)author["username"] ?? "";
@@ -50,7 +50,7 @@ internal sealed class MessageTranslator(InboundState state, QuoteIndex quotes)
         state.Pending.Release(target);
 
         var common = (Time: time.ToUnixTimeSeconds(), SelfId: state.Bot.SelfId);
-        return scene switch
+        MessageEvent translated = scene switch
         {
             Scene.Group or Scene.GuildChannel => new GroupMessageEvent
             {
@@ -74,6 +74,7 @@ internal sealed class MessageTranslator(InboundState state, QuoteIndex quotes)
                 Extra = scene == Scene.GuildDirect ? GuildFields(d) : [],
             },
         };
+        return new Translation(translated, Task.WhenAll(messageStored, replyStored));
     }
 
     private static Scene SceneOf(string type) => type switch

@@ -40,42 +40,45 @@ public sealed class MessageStore : IDisposable
     /// </summary>
     public async ValueTask<int> RecordAsync(MessageDraft draft, CancellationToken cancellationToken)
     {
+        var assigned = await AssignAsync(draft, cancellationToken).ConfigureAwait(false);
+        await assigned.Stored.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return assigned.MessageId;
+    }
+
+    /// <summary>
+    /// Like <see cref="RecordAsync"/>, but completes as soon as the number is assigned (lookups see the record
+    /// from then on); <see cref="AssignedMessageId.Stored"/> completes once it is stored. Lets the event path
+    /// number the next message while this one is being written.
+    /// </summary>
+    public async ValueTask<AssignedMessageId> AssignAsync(MessageDraft draft, CancellationToken cancellationToken)
+    {
         if (TryGetKnownId(draft.PlatformMessageId, out var knownId, out var pending))
         {
-            if (pending is not null)
-            {
-                await pending.Stored.WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            return knownId;
+            return new AssignedMessageId(knownId, pending?.Stored ?? Task.CompletedTask);
         }
 
-        InFlight inFlight;
         await _numbering.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (TryGetKnownId(draft.PlatformMessageId, out knownId, out pending))
             {
-                inFlight = pending ?? InFlight.Done(knownId);
+                return new AssignedMessageId(knownId, pending?.Stored ?? Task.CompletedTask);
             }
-            else if (await _store.FindMessageByPlatformIdAsync(draft.PlatformMessageId, cancellationToken).ConfigureAwait(false) is { } stored)
+
+            if (await _store.FindMessageByPlatformIdAsync(draft.PlatformMessageId, cancellationToken).ConfigureAwait(false) is { } stored)
             {
                 Cache(stored);
-                inFlight = InFlight.Done(stored.MessageId);
+                return new AssignedMessageId(stored.MessageId, Task.CompletedTask);
             }
-            else
-            {
-                var messageId = await FindFreeIdAsync(draft.PlatformMessageId, cancellationToken).ConfigureAwait(false);
-                inFlight = Store(MessageRecord.From(messageId, draft));
-            }
+
+            var messageId = await FindFreeIdAsync(draft.PlatformMessageId, cancellationToken).ConfigureAwait(false);
+            var inFlight = Store(MessageRecord.From(messageId, draft));
+            return new AssignedMessageId(inFlight.MessageId, inFlight.Stored);
         }
         finally
         {
             _numbering.Release();
         }
-
-        await inFlight.Stored.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return inFlight.MessageId;
     }
 
     /// <summary>The message numbered <paramref name="messageId"/>, or null if unknown or pruned.</summary>
@@ -177,7 +180,7 @@ public sealed class MessageStore : IDisposable
 
     private InFlight Store(MessageRecord record)
     {
-        var inFlight = new InFlight(record.MessageId, record);
+        var inFlight = new InFlight(record);
         lock (_gate)
         {
             // Registered and started under one lock, so no lookup sees the record without its save.
@@ -192,7 +195,7 @@ public sealed class MessageStore : IDisposable
     /// <summary>Saves a new record, then moves it from in-flight to the cache (or, if the save failed, forgets it).</summary>
     private async Task SaveAsync(InFlight inFlight)
     {
-        var record = inFlight.Record!;
+        var record = inFlight.Record;
         try
         {
             await _store.SaveMessageAsync(record, CancellationToken.None).ConfigureAwait(false);
@@ -218,14 +221,12 @@ public sealed class MessageStore : IDisposable
     }
 
     /// <summary>A numbered message on its way to the store; lookups see it before the store does.</summary>
-    private sealed class InFlight(int messageId, MessageRecord? record)
+    private sealed class InFlight(MessageRecord record)
     {
-        public int MessageId { get; } = messageId;
+        public int MessageId => Record.MessageId;
 
-        public MessageRecord? Record { get; } = record;
+        public MessageRecord Record { get; } = record;
 
         public Task Stored { get; set; } = Task.CompletedTask;
-
-        public static InFlight Done(int messageId) => new(messageId, null);
     }
 }

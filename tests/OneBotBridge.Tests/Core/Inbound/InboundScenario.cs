@@ -50,10 +50,20 @@ internal sealed class InboundScenario
         return new InboundScenario(state, new DispatchTranslator(state));
     }
 
-    public Task<OneBotEvent?> TranslateAsync(string type, string d, string? eventId = null) =>
-        Translator.TranslateAsync(
+    /// <summary>Translates as the event pump does, and waits for the event's writes as it does before publishing.</summary>
+    public async Task<OneBotEvent?> TranslateAsync(string type, string d, string? eventId = null)
+    {
+        var translation = await Translator.TranslateAsync(
             new GatewayDispatch(type, Interlocked.Increment(ref _seq), eventId ?? $"{type}:e{_seq}", Parse(d)),
             CancellationToken.None);
+        if (translation is null)
+        {
+            return null;
+        }
+
+        await translation.Stored;
+        return translation.Event;
+    }
 
     /// <summary>Parses as the QQ client does: dates stay strings.</summary>
     public static JToken Parse(string json)

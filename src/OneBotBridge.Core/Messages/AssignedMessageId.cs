@@ -1,0 +1,4 @@
+namespace OneBotBridge.Core.Messages;
+
+/// <summary>A message's <c>message_id</c>, and the write that makes it durable (already complete for a message stored before).</summary>
+public readonly record struct AssignedMessageId(int MessageId, Task Stored);
