@@ -25,11 +25,6 @@ internal sealed class MessageTranslator(InboundState state, QuoteIndex quotes)
     {
         var d = (JObject)dispatch.Data;
         var platformMessageId = Required(d, "id");
-        if (await state.Messages.FindByPlatformIdAsync(platformMessageId, cancellationToken) is not null)
-        {
-            return null;
-        }
-
         var author = d["author"] as JObject ?? [];
         var scene = SceneOf(dispatch.Type);
         var sender = await SenderNumberAsync(scene, author, d, cancellationToken);
@@ -37,9 +32,14 @@ internal sealed class MessageTranslator(InboundState state, QuoteIndex quotes)
         var time = MessageTime.Read(d["timestamp"]) ?? state.Time.GetUtcNow();
         var message = await BuildMessageAsync(scene, d, cancellationToken);
 
-        var (messageId, messageStored) = await state.Messages.AssignAsync(
+        var (messageId, messageStored, isNew) = await state.Messages.AssignAsync(
             new MessageDraft(platformMessageId, target, sender, MessageDirection.Received, time, message.ToJson().ToString(Formatting.None)),
             cancellationToken);
+        if (!isNew)
+        {
+            return null;
+        }
+
         var replyStored = state.Replies.RecordMessageAsync(target, sender, platformMessageId, time, cancellationToken);
         quotes.Remember(d, messageId);
 

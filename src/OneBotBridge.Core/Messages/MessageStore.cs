@@ -54,7 +54,7 @@ public sealed class MessageStore : IDisposable
     {
         if (TryGetKnownId(draft.PlatformMessageId, out var knownId, out var pending))
         {
-            return new AssignedMessageId(knownId, pending?.Stored ?? Task.CompletedTask);
+            return new AssignedMessageId(knownId, pending?.Stored ?? Task.CompletedTask, IsNew: false);
         }
 
         await _numbering.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -62,18 +62,25 @@ public sealed class MessageStore : IDisposable
         {
             if (TryGetKnownId(draft.PlatformMessageId, out knownId, out pending))
             {
-                return new AssignedMessageId(knownId, pending?.Stored ?? Task.CompletedTask);
+                return new AssignedMessageId(knownId, pending?.Stored ?? Task.CompletedTask, IsNew: false);
             }
 
-            if (await _store.FindMessageByPlatformIdAsync(draft.PlatformMessageId, cancellationToken).ConfigureAwait(false) is { } stored)
+            // One lookup answers both whether the platform id is stored and whether its first-choice number is free.
+            var firstChoice = FirstChoice(draft.PlatformMessageId);
+            var found = await _store.FindMessagesAsync(draft.PlatformMessageId, firstChoice, cancellationToken).ConfigureAwait(false);
+            foreach (var record in found)
             {
-                Cache(stored);
-                return new AssignedMessageId(stored.MessageId, Task.CompletedTask);
+                Cache(record);
             }
 
-            var messageId = await FindFreeIdAsync(draft.PlatformMessageId, cancellationToken).ConfigureAwait(false);
+            if (found.FirstOrDefault(record => record.PlatformMessageId == draft.PlatformMessageId) is { } stored)
+            {
+                return new AssignedMessageId(stored.MessageId, Task.CompletedTask, IsNew: false);
+            }
+
+            var messageId = IsTaken(firstChoice) ? await FindFreeIdAsync(draft.PlatformMessageId, cancellationToken).ConfigureAwait(false) : firstChoice;
             var inFlight = Store(MessageRecord.From(messageId, draft));
-            return new AssignedMessageId(inFlight.MessageId, inFlight.Stored);
+            return new AssignedMessageId(inFlight.MessageId, inFlight.Stored, IsNew: true);
         }
         finally
         {
@@ -154,16 +161,12 @@ public sealed class MessageStore : IDisposable
     /// <summary>Probes the stable hash of the platform id until a number no other message holds. Runs under <see cref="_numbering"/>.</summary>
     private async Task<int> FindFreeIdAsync(string platformMessageId, CancellationToken cancellationToken)
     {
-        var key = $"msg:{platformMessageId}";
         for (var attempt = 0; attempt < MaxProbes; attempt++)
         {
-            var candidate = (int)StableHash.Into(MessageIdRange, key, attempt);
-            lock (_gate)
+            var candidate = Candidate(platformMessageId, attempt);
+            if (IsTaken(candidate))
             {
-                if (_inFlightById.ContainsKey(candidate) || _byId.TryGet(candidate, out _))
-                {
-                    continue;
-                }
+                continue;
             }
 
             var holder = await _store.FindMessageAsync(candidate, cancellationToken).ConfigureAwait(false);
@@ -176,6 +179,19 @@ public sealed class MessageStore : IDisposable
         }
 
         throw new InvalidOperationException($"no free message_id found for a message after {MaxProbes} probes");
+    }
+
+    private static int FirstChoice(string platformMessageId) => Candidate(platformMessageId, 0);
+
+    private static int Candidate(string platformMessageId, int attempt) => (int)StableHash.Into(MessageIdRange, $"msg:{platformMessageId}", attempt);
+
+    /// <summary>Whether a message in flight or in the cache holds <paramref name="messageId"/>.</summary>
+    private bool IsTaken(int messageId)
+    {
+        lock (_gate)
+        {
+            return _inFlightById.ContainsKey(messageId) || _byId.TryGet(messageId, out _);
+        }
     }
 
     private InFlight Store(MessageRecord record)

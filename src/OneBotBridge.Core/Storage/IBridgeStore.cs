@@ -25,6 +25,12 @@ public interface IBridgeStore : IAsyncDisposable
 
     Task<MessageRecord?> FindMessageByPlatformIdAsync(string platformMessageId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// In one lookup, the message the platform calls <paramref name="platformMessageId"/> and the one numbered
+    /// <paramref name="messageId"/> (the same record, two, one or none), for numbering a new message.
+    /// </summary>
+    Task<IReadOnlyList<MessageRecord>> FindMessagesAsync(string platformMessageId, int messageId, CancellationToken cancellationToken);
+
     /// <summary>Reply sources received at or after <paramref name="since"/>.</summary>
     Task<IReadOnlyList<ReplySourceRecord>> LoadReplySourcesAsync(DateTimeOffset since, CancellationToken cancellationToken);
 

@@ -62,6 +62,25 @@ public sealed class InMemoryBridgeStore : IBridgeStore
         }
     }
 
+    public Task<IReadOnlyList<MessageRecord>> FindMessagesAsync(string platformMessageId, int messageId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var found = new List<MessageRecord>(2);
+            if (_messageIdsByPlatformId.TryGetValue(platformMessageId, out var known))
+            {
+                found.Add(_messages[known]);
+            }
+
+            if (known != messageId && _messages.TryGetValue(messageId, out var holder))
+            {
+                found.Add(holder);
+            }
+
+            return Task.FromResult<IReadOnlyList<MessageRecord>>(found);
+        }
+    }
+
     public Task<MessageRecord?> FindMessageByPlatformIdAsync(string platformMessageId, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -108,6 +108,26 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
             ReadMessage,
             cancellationToken);
 
+    public Task<IReadOnlyList<MessageRecord>> FindMessagesAsync(string platformMessageId, int messageId, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<MessageRecord>>(
+            $"{SelectMessage} WHERE platform_id = $platform OR message_id = $number;",
+            command =>
+            {
+                command.Parameters.AddWithValue("$platform", platformMessageId);
+                command.Parameters.AddWithValue("$number", messageId);
+            },
+            static reader =>
+            {
+                var found = new List<MessageRecord>(2);
+                while (ReadMessage(reader) is { } message)
+                {
+                    found.Add(message);
+                }
+
+                return found;
+            },
+            cancellationToken);
+
     public Task<IReadOnlyList<ReplySourceRecord>> LoadReplySourcesAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<ReplySourceRecord>>(
             """
