@@ -3,7 +3,7 @@ using OneBotBridge.OneBot.Abstractions;
 namespace OneBotBridge.OneBot.Events;
 
 /// <summary>
-/// Serializes an event once per message format (once in all for events without a message), so
+/// Serializes an event once per message format in use (once in all for events without a message), so
 /// every connection is handed the same bytes.
 /// </summary>
 public static class EventEncoder
@@ -15,10 +15,8 @@ public static class EventEncoder
             return new EncodedEvent(Write(oneBotEvent, new EventWriteContext(MessageFormat.Array, RawMessage: null)));
         }
 
-        var rawMessage = messageEvent.Message.ToCqString();
-        return new EncodedEvent(
-            arrayFormat: Write(oneBotEvent, new EventWriteContext(MessageFormat.Array, rawMessage)),
-            stringFormat: Write(oneBotEvent, new EventWriteContext(MessageFormat.String, rawMessage)));
+        var rawMessage = new Lazy<string>(messageEvent.Message.ToCqString);
+        return new EncodedEvent(format => Write(oneBotEvent, new EventWriteContext(format, rawMessage.Value)));
     }
 
     private static byte[] Write(OneBotEvent oneBotEvent, EventWriteContext context) =>
