@@ -83,7 +83,7 @@ internal sealed class EventClient : IAsyncDisposable
 
             Fail("the server closed the connection");
         }
-        catch (Exception exception) when (exception is WebSocketException or IOException or OperationCanceledException)
+        catch (Exception exception)
         {
             Fail($"the connection failed: {exception.Message}");
         }
