@@ -53,9 +53,14 @@ internal sealed class ChildProcess : IAsyncDisposable
         var output = new OutputTail();
         process.OutputDataReceived += (_, line) => output.Keep(line.Data);
         process.ErrorDataReceived += (_, line) => output.Keep(line.Data);
-        if (!process.Start())
+        try
         {
-            throw new BenchFailedException($"{name} did not start ({info.FileName})");
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception exception)
+        {
+            process.Dispose();
+            throw new BenchFailedException($"{name} did not start: {exception.Message}");
         }
 
         process.BeginOutputReadLine();
