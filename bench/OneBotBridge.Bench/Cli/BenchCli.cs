@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using OneBotBridge.Bench.Relay;
 using OneBotBridge.Bench.Scenarios;
 
@@ -37,6 +36,13 @@ internal static class BenchCli
         var json = new Option<string?>("--json") { Description = "Also write the figures as JSON to PATH", HelpName = "PATH" };
         var smoke = new Option<bool>("--smoke") { Description = "Tiny sizes, seconds in all: checks the bench works, measures nothing" };
         var duration = new Option<double?>("--duration") { Description = "Seconds per event run (default 10, smoke 1)", HelpName = "SECONDS" };
+        duration.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is <= 0)
+            {
+                result.AddError("--duration must be a positive number of seconds");
+            }
+        });
         var command = new Command(name, description) { json, smoke, duration };
         command.SetAction((parseResult, cancellationToken) =>
         {

@@ -1,15 +1,15 @@
 using OneBotBridge.Bench.Measurement;
+using OneBotBridge.Bench.Scenarios;
 
 namespace OneBotBridge.Bench.Reporting;
 
 /// <summary>One events or relay run. Rates are per second of the measured part; CPU is the process's over it.</summary>
-/// <param name="System">"bridge" or "relay".</param>
 /// <param name="OfferedPerSecond">The paced rate, or null for a saturating push.</param>
 /// <param name="EventsPerSecond">Events delivered to every client.</param>
 /// <param name="DeliveriesPerSecond">Frames delivered, all clients together.</param>
 /// <param name="BenchCpuSeconds">The bench's own CPU meanwhile (simulator and clients), on the same cores.</param>
 internal sealed record EventRunResult(
-    string System,
+    SystemKind System,
     int Clients,
     double? OfferedPerSecond,
     double EventsPerSecond,

@@ -24,7 +24,7 @@ internal sealed class EventRun(QQSimulator simulator, SystemUnderTest target, Be
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(60);
 
     /// <param name="offeredPerSecond">The paced rate, or null to saturate.</param>
-    public async Task<EventRunResult> RunAsync(string system, int clientCount, double? offeredPerSecond, CancellationToken cancellationToken)
+    public async Task<EventRunResult> RunAsync(SystemKind system, int clientCount, double? offeredPerSecond, CancellationToken cancellationToken)
     {
         var log = new PushLog(Capacity);
         var clients = await ConnectAsync(clientCount, log, cancellationToken);

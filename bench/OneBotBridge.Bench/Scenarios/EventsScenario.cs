@@ -12,7 +12,6 @@ internal static class EventsScenario
 {
     public static async Task RunAsync(SystemKind kind, BenchSettings settings, List<EventRunResult> results, TextWriter progress, CancellationToken cancellationToken)
     {
-        var system = kind.ToString().ToLowerInvariant();
         foreach (var clients in settings.ClientCounts)
         {
             await using var simulator = await QQSimulator.StartAsync(new QQSimulatorOptions(), cancellationToken);
@@ -23,10 +22,10 @@ internal static class EventsScenario
             var run = new EventRun(simulator, target, settings);
             foreach (var offered in new double?[] { BenchSettings.OfferedEventsPerSecond, null })
             {
-                var result = await run.RunAsync(system, clients, offered, cancellationToken);
+                var result = await run.RunAsync(kind, clients, offered, cancellationToken);
                 results.Add(result);
                 progress.WriteLine(
-                    $"{system}: {clients} client(s), {MarkdownReport.LoadOf(result)}: {result.EventsPerSecond:N0} events/s, " +
+                    $"{kind.ToString().ToLowerInvariant()}: {clients} client(s), {MarkdownReport.LoadOf(result)}: {result.EventsPerSecond:N0} events/s, " +
                     $"p50 {result.Latency.P50:0.00} ms, p99 {result.Latency.P99:0.00} ms, CPU {result.CpuSeconds:0.00} s (bench {result.BenchCpuSeconds:0.00} s)");
             }
         }
