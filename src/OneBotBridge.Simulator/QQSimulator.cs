@@ -108,6 +108,13 @@ public sealed class QQSimulator : IAsyncDisposable
         remove => _requests.Recorded -= value;
     }
 
+    /// <summary>Raised, on the connection's receive loop, for every READY sent (after an accepted Identify).</summary>
+    public event Action? ReadySent
+    {
+        add => _gateway.ReadySent += value;
+        remove => _gateway.ReadySent -= value;
+    }
+
     /// <summary>Webhook mode: the callback URL (set it to switch), delivery counters, and forged/stale/unsigned/replayed requests.</summary>
     public WebhookPusher Webhook { get; }
 

@@ -32,9 +32,11 @@ internal sealed class GatewayConnection(long id, WebSocket socket, HttpContext c
     public Task Finished => _finished.Task;
 
     /// <summary>Sends one frame; false when the socket is no longer open.</summary>
-    public async Task<bool> SendAsync(JObject frame, CancellationToken cancellationToken)
+    public Task<bool> SendAsync(JObject frame, CancellationToken cancellationToken) => SendAsync(Encode(frame), cancellationToken);
+
+    /// <summary>Sends one frame, already <see cref="Encode">encoded</see>; false when the socket is no longer open.</summary>
+    public async Task<bool> SendAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
-        var bytes = Encoding.UTF8.GetBytes(SimulatorJson.Serialize(frame));
         await _sendLock.WaitAsync(cancellationToken);
         try
         {
@@ -139,6 +141,9 @@ internal sealed class GatewayConnection(long id, WebSocket socket, HttpContext c
 
     /// <summary>The send lock is left alone: a late sender may still be queued on it and must get "false", not a throw.</summary>
     public void Dispose() => _closeDeadline.Dispose();
+
+    /// <summary>A frame as it goes on the wire: UTF-8 JSON.</summary>
+    public static byte[] Encode(JObject frame) => Encoding.UTF8.GetBytes(SimulatorJson.Serialize(frame));
 
     public static bool IsTransportFailure(Exception exception, CancellationToken cancellationToken) =>
         exception is WebSocketException or IOException or ObjectDisposedException

@@ -34,6 +34,9 @@ internal sealed partial class GatewayServer
 
     public ClientFrameLog ReceivedFrames { get; } = new();
 
+    /// <summary>Raised, on the connection's receive loop, once a READY is on the wire.</summary>
+    public event Action? ReadySent;
+
     public int ActiveConnections => _connections.Count;
 
     public bool HeartbeatAcksEnabled
@@ -242,6 +245,7 @@ internal sealed partial class GatewayServer
         }
 
         Counters.ReadySent();
+        ReadySent?.Invoke();
         Log.Identified(_logger, connection.Id, session.Id, request.ShardIndex, request.ShardCount, request.Intents);
     }
 

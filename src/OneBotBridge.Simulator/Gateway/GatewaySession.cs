@@ -11,7 +11,9 @@ internal sealed class GatewaySession(string id, int shardIndex, int shardCount)
     private const int HistoryLimit = 1000;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Queue<JObject> _history = new();
+    // Encoded, as sent: a Resume replays the same bytes, and a thousand byte arrays cost the collector far
+    // less than a thousand JSON trees that live just long enough to be promoted.
+    private readonly Queue<SentDispatch> _history = new();
     private long _lastSeq;
     private long _replayableAfter;
     private GatewayConnection? _connection;
@@ -71,9 +73,9 @@ internal sealed class GatewaySession(string id, int shardIndex, int shardCount)
             }
 
             _connection = connection;
-            foreach (var frame in _history.Where(frame => (long)frame["s"]! > seq))
+            foreach (var sent in _history.Where(sent => sent.Seq > seq))
             {
-                await connection.SendAsync(frame, cancellationToken);
+                await connection.SendAsync(sent.Bytes, cancellationToken);
             }
 
             await connection.SendAsync(GatewayFrames.Dispatch(++_lastSeq, "RESUMED", null, ""), cancellationToken);
@@ -98,18 +100,22 @@ internal sealed class GatewaySession(string id, int shardIndex, int shardCount)
     private async Task<JObject> DispatchLockedAsync(string type, string eventId, JToken data, CancellationToken cancellationToken)
     {
         var frame = GatewayFrames.Dispatch(++_lastSeq, type, eventId, data);
-        _history.Enqueue(frame);
+        var sent = new SentDispatch(_lastSeq, GatewayConnection.Encode(frame));
+        _history.Enqueue(sent);
         if (_history.Count > HistoryLimit)
         {
-            _replayableAfter = (long)_history.Dequeue()["s"]!;
+            _replayableAfter = _history.Dequeue().Seq;
         }
 
         if (Volatile.Read(ref _connection) is { } connection)
         {
             // A failed send is not lost: the frame stays in the history for the client's Resume.
-            await connection.SendAsync(frame, cancellationToken);
+            await connection.SendAsync(sent.Bytes, cancellationToken);
         }
 
-        return (JObject)frame.DeepClone();
+        // The history keeps bytes, so nothing else holds the envelope: it is the caller's.
+        return frame;
     }
+
+    private readonly record struct SentDispatch(long Seq, byte[] Bytes);
 }

@@ -257,6 +257,21 @@ public sealed class GatewayTests
     }
 
     [Test]
+    public async Task A_sent_READY_is_raised()
+    {
+        var raised = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _simulator.ReadySent += () => raised.TrySetResult();
+        await using var client = await GatewayTestClient.ConnectAsync(_simulator.GatewayUrl);
+        await client.ReceiveAsync();
+        Assert.That(raised.Task.IsCompleted, Is.False, "raised before any Identify");
+
+        await client.SendAsync(GatewayTestClient.Identify(_token, GroupAndC2C));
+
+        await raised.Task.WaitAsync(Eventually.DefaultTimeout);
+        Assert.That((string?)(await client.ReceiveAsync())["t"], Is.EqualTo("READY"));
+    }
+
+    [Test]
     public async Task An_unknown_opcode_closes_with_4001()
     {
         await using var client = await GatewayTestClient.ConnectAsync(_simulator.GatewayUrl);

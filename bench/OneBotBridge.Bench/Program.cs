@@ -1,0 +1,3 @@
+using OneBotBridge.Bench.Cli;
+
+return await BenchCli.InvokeAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Net;
+using System.Net.WebSockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using OneBotBridge.Bench.Load;
+
+namespace OneBotBridge.Bench.Relay;
+
+/// <summary>
+/// The hidden <c>relay-process</c> verb: the physical limit the bridge is compared with. It logs in to the
+/// gateway like the bridge, serves WebSocket clients on the same kind of server (Kestrel), and forwards each
+/// dispatch's bytes, untouched, to every client. Credentials come from QQ_APP_ID and QQ_CLIENT_SECRET.
+/// </summary>
+internal static class RelayCommand
+{
+    public const string Name = "relay-process";
+
+    /// <summary>The first frame a client gets, once it receives dispatches: the relay's lifecycle event.</summary>
+    private static readonly byte[] Greeting = """{"relay":"connected"}"""u8.ToArray();
+
+    public static Command Create()
+    {
+        var tokenUrl = new Option<string>("--token-url") { Required = true };
+        var gateway = new Option<string>("--gateway") { Required = true };
+        var port = new Option<int>("--port") { Required = true };
+        var command = new Command(Name, "Forward the simulated gateway's dispatches to WebSocket clients (used by the relay scenario)")
+        {
+            Hidden = true,
+        };
+        command.Options.Add(tokenUrl);
+        command.Options.Add(gateway);
+        command.Options.Add(port);
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            new Uri(parseResult.GetRequiredValue(tokenUrl)),
+            new Uri(parseResult.GetRequiredValue(gateway)),
+            parseResult.GetRequiredValue(port),
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(Uri tokenUrl, Uri gateway, int port, CancellationToken cancellationToken)
+    {
+        var fanout = new Fanout();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        await using var app = builder.Build();
+        app.UseWebSockets();
+        app.Run(context => ServeClientAsync(context, fanout));
+        await app.StartAsync(cancellationToken);
+
+        var appId = Environment.GetEnvironmentVariable("QQ_APP_ID") ?? "";
+        var secret = Environment.GetEnvironmentVariable("QQ_CLIENT_SECRET") ?? "";
+        using var upstream = await UpstreamLogin.ConnectAsync(tokenUrl, gateway, appId, secret, cancellationToken);
+        var reader = new MessageReader(upstream);
+        try
+        {
+            while (await reader.ReceiveAsync(cancellationToken) is { } frame)
+            {
+                await fanout.ForwardAsync(frame, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        await app.StopAsync(CancellationToken.None);
+        return 0;
+    }
+
+    private static async Task ServeClientAsync(HttpContext context, Fanout fanout)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = StatusCodes.Status426UpgradeRequired;
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        await socket.SendAsync(Greeting, WebSocketMessageType.Text, endOfMessage: true, context.RequestAborted);
+        fanout.Add(socket);
+        try
+        {
+            var reader = new MessageReader(socket);
+            while (await reader.ReceiveAsync(context.RequestAborted) is not null)
+            {
+            }
+        }
+        catch (Exception exception) when (exception is WebSocketException or IOException or OperationCanceledException)
+        {
+        }
+        finally
+        {
+            fanout.Remove(socket);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Newtonsoft.Json.Linq;
+using OneBotBridge.Bench.Load;
+using OneBotBridge.Bench.Measurement;
+using OneBotBridge.Bench.Processes;
+using OneBotBridge.Bench.Reporting;
+using OneBotBridge.Simulator;
+
+namespace OneBotBridge.Bench.Scenarios;
+
+/// <summary>
+/// The actions scenario: clients answer group @-messages with <c>send_group_msg</c>, each a passive reply to
+/// its own fresh message (a <c>reply</c> segment names it), which the simulator checks by the platform's rules.
+/// Messages are pushed in batches ahead of the calls that answer them, small enough to stay in the bridge's
+/// message cache as a bot's recent messages do; only the calls are timed.
+/// </summary>
+internal sealed class ActionsScenario
+{
+    private const int Batch = 5000;
+    private static readonly TimeSpan StagingTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly QQSimulator _simulator;
+    private readonly SystemUnderTest _bridge;
+    private readonly DispatchMix _mix;
+    private readonly ConcurrentQueue<(long GroupId, long MessageId)> _staged = new();
+    private long _lastSeq = -1;
+
+    private ActionsScenario(QQSimulator simulator, SystemUnderTest bridge)
+    {
+        _simulator = simulator;
+        _bridge = bridge;
+        _mix = new DispatchMix(simulator.Options.BotUserId);
+    }
+
+    public static int ClientCount(BenchSettings settings) => settings.Smoke ? 2 : 10;
+
+    /// <summary>Calls each client keeps in flight: a handful, as a framework's concurrent handlers make.</summary>
+    public static int InFlightPerClient => 2;
+
+    public static async Task<ActionsResult> RunAsync(BenchSettings settings, TextWriter progress, CancellationToken cancellationToken)
+    {
+        await using var simulator = await QQSimulator.StartAsync(new QQSimulatorOptions(), cancellationToken);
+        using var data = new TempDirectory();
+        await using var bridge = await SystemUnderTest.StartBridgeAsync(simulator, data.Path, cancellationToken);
+        var scenario = new ActionsScenario(simulator, bridge);
+        var clients = new List<ActionClient>();
+        try
+        {
+            for (var i = 0; i < ClientCount(settings); i++)
+            {
+                clients.Add(await ActionClient.ConnectAsync(bridge.ClientUri, i == 0 ? scenario.Collect : null, cancellationToken));
+            }
+
+            var result = await scenario.MeasureAsync(settings, [.. clients], cancellationToken);
+            progress.WriteLine(
+                $"actions: {result.Clients} clients × {result.InFlightPerClient} in flight: {result.ActionsPerSecond:N0} actions/s, " +
+                $"p50 {result.RoundTrip.P50:0.00} ms, p99 {result.RoundTrip.P99:0.00} ms");
+            return result;
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                await client.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<ActionsResult> MeasureAsync(BenchSettings settings, ActionClient[] clients, CancellationToken cancellationToken)
+    {
+        // A first batch, unmeasured, warms the bridge up.
+        await StageAsync(Math.Min(Batch, settings.Actions / 5), cancellationToken);
+        await FireAsync(clients, null, cancellationToken);
+
+        var latency = new LatencyHistogram();
+        var busy = TimeSpan.Zero;
+        var cpu = 0.0;
+        _bridge.Process.Meter.ResetPeak();
+        for (var left = settings.Actions; left > 0; left -= Batch)
+        {
+            await StageAsync(Math.Min(left, Batch), cancellationToken);
+            var cpuBefore = _bridge.Process.Meter.CpuSeconds();
+            busy += await FireAsync(clients, latency, cancellationToken);
+            cpu += _bridge.Process.Meter.CpuSeconds() - cpuBefore;
+        }
+
+        return new ActionsResult(
+            clients.Length,
+            InFlightPerClient,
+            settings.Actions,
+            settings.Actions / busy.TotalSeconds,
+            latency.Summarize(),
+            cpu,
+            Megabytes.Of(_bridge.Process.Meter.PeakResidentBytes()));
+    }
+
+    /// <summary>Pushes <paramref name="count"/> group @-messages and waits until the bridge delivered them all.</summary>
+    private async Task StageAsync(int count, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var seq = ++_lastSeq;
+            await _simulator.PushDispatchAsync(DispatchMix.GroupMessage, _mix.Group(seq, (int)(seq % _mix.GroupCount)), cancellationToken: cancellationToken);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        while (_staged.Count < count)
+        {
+            if (_bridge.Process.HasExited || Stopwatch.GetElapsedTime(started) > StagingTimeout)
+            {
+                throw _bridge.Process.Failure($"only {_staged.Count} of {count} group messages reached the client");
+            }
+
+            await Task.Delay(5, cancellationToken);
+        }
+    }
+
+    /// <summary>Answers every staged message, <see cref="InFlightPerClient"/> calls at a time per client; returns how long it took.</summary>
+    private async Task<TimeSpan> FireAsync(ActionClient[] clients, LatencyHistogram? latency, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var workers = clients.SelectMany(client => Enumerable.Range(0, InFlightPerClient).Select(_ => AnswerAsync(client, cancellationToken)));
+        var histograms = await Task.WhenAll(workers);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        foreach (var histogram in histograms)
+        {
+            latency?.Add(histogram);
+        }
+
+        return elapsed;
+    }
+
+    private async Task<LatencyHistogram> AnswerAsync(ActionClient client, CancellationToken cancellationToken)
+    {
+        var latency = new LatencyHistogram();
+        while (_staged.TryDequeue(out var message))
+        {
+            var parameters = new JObject
+            {
+                ["group_id"] = message.GroupId,
+                ["message"] = new JArray(
+                    new JObject { ["type"] = "reply", ["data"] = new JObject { ["id"] = message.MessageId.ToString(CultureInfo.InvariantCulture) } },
+                    new JObject { ["type"] = "text", ["data"] = new JObject { ["text"] = "收到 got it" } }),
+            };
+            var started = Stopwatch.GetTimestamp();
+            var response = await client.CallAsync("send_group_msg", parameters, cancellationToken);
+            latency.RecordSince(started);
+            if ((string?)response["status"] != "ok" || (int?)response["retcode"] != 0)
+            {
+                throw _bridge.Process.Failure($"send_group_msg failed: {response.ToString(Newtonsoft.Json.Formatting.None)}");
+            }
+        }
+
+        return latency;
+    }
+
+    /// <summary>Called on the first client's receive loop for every message event.</summary>
+    private void Collect(JObject message)
+    {
+        if ((string?)message["message_type"] == "group"
+            && ((string?)message["raw_message"])?.Contains(DispatchMix.MarkerText, StringComparison.Ordinal) == true)
+        {
+            _staged.Enqueue(((long)message["group_id"]!, (long)message["message_id"]!));
+        }
+    }
+}
