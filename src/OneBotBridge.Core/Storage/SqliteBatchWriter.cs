@@ -17,11 +17,14 @@ internal sealed partial class SqliteBatchWriter : IAsyncDisposable
     private readonly Channel<PendingWrite> _queue;
     private readonly int _batchSize;
     private readonly ILogger _logger;
+    private readonly SqliteCheckpointer? _checkpointer;
     private readonly Task _loop;
 
-    public SqliteBatchWriter(SqliteConnection connection, int batchSize, int queueCapacity, ILogger logger)
+    /// <param name="checkpointer">Takes the WAL checkpoints off this writer, when the database is in WAL mode.</param>
+    public SqliteBatchWriter(SqliteConnection connection, int batchSize, int queueCapacity, SqliteCheckpointer? checkpointer, ILogger logger)
     {
         _connection = connection;
+        _checkpointer = checkpointer;
         _statements = new SqliteWriteStatements(connection);
         _batchSize = batchSize;
         _logger = logger;
@@ -54,6 +57,11 @@ internal sealed partial class SqliteBatchWriter : IAsyncDisposable
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
         _statements.Dispose();
+        if (_checkpointer is not null)
+        {
+            await _checkpointer.DisposeAsync().ConfigureAwait(false);
+        }
+
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -108,6 +116,7 @@ internal sealed partial class SqliteBatchWriter : IAsyncDisposable
             return;
         }
 
+        _checkpointer?.Committed(applied.Count);
         foreach (var pending in applied)
         {
             pending.Committed.TrySetResult();

@@ -42,11 +42,18 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
         }.ToString();
 
         var connection = new SqliteConnection(connectionString);
+        bool wal;
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             var journalMode = Scalar(connection, "PRAGMA journal_mode=WAL;") as string;
-            if (!string.Equals(journalMode, "wal", StringComparison.OrdinalIgnoreCase))
+            wal = string.Equals(journalMode, "wal", StringComparison.OrdinalIgnoreCase);
+            if (wal)
+            {
+                // Checkpoints run beside the writer (SqliteCheckpointer), not inside its commits.
+                Scalar(connection, "PRAGMA wal_autocheckpoint=0;");
+            }
+            else
             {
                 Log.NoWal(logger, path, journalMode ?? "unknown");
             }
@@ -62,7 +69,8 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
         }
 
         Log.Opened(logger, path);
-        var writer = new SqliteBatchWriter(connection, options.BatchSize, options.QueueCapacity, logger);
+        var checkpointer = wal ? new SqliteCheckpointer(connectionString, logger) : null;
+        var writer = new SqliteBatchWriter(connection, options.BatchSize, options.QueueCapacity, checkpointer, logger);
         return new SqliteBridgeStore(connectionString, writer);
     }
 

@@ -3,6 +3,8 @@ using OneBotBridge.Core.Chats;
 using OneBotBridge.Core.Ids;
 using OneBotBridge.Core.Messages;
 using OneBotBridge.Core.Replies;
+using OneBotBridge.Core.Storage;
+using OneBotBridge.Tests.Host;
 
 namespace OneBotBridge.Tests.Core;
 
@@ -53,6 +55,24 @@ public sealed class SqliteBridgeStoreTests
         }
 
         await crashed.DisposeAsync();
+    }
+
+    [Test]
+    public async Task The_log_is_checkpointed_into_the_database_while_the_writer_keeps_writing()
+    {
+        using var database = new TempDatabase();
+        await using var store = await database.OpenAsync();
+        var empty = new FileInfo(database.Path).Length;
+
+        // The writer never checkpoints in its commits; the checkpointer does after enough writes.
+        await Task.WhenAll(Enumerable.Range(1, SqliteCheckpointer.WritesPerCheckpoint + 100).Select(i => store.SaveMessageAsync(Message(i), default)));
+
+        await Poll.UntilAsync(() => new FileInfo(database.Path).Length > empty, "the messages to be copied from the WAL into the database file");
+        await using var connection = new SqliteConnection($"Data Source={database.Path}");
+        await connection.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM messages;";
+        Assert.That(await count.ExecuteScalarAsync(), Is.EqualTo(SqliteCheckpointer.WritesPerCheckpoint + 100));
     }
 
     [Test]

@@ -17,7 +17,8 @@ internal sealed partial class WebSocketConnection
 {
     private const int MaxConcurrentActions = 64;
     private const int MaxMessageBytes = 64 * 1024 * 1024;
-    private const int ReceiveChunkBytes = 16 * 1024;
+    // Small, and the buffer for longer messages only while one arrives: an idle connection holds little memory.
+    private const int ReceiveChunkBytes = 2 * 1024;
 
     private readonly WebSocket _socket;
     private readonly ConnectionRole _role;
@@ -199,7 +200,7 @@ internal sealed partial class WebSocketConnection
     private async Task ReceiveLoopAsync()
     {
         var chunk = new byte[ReceiveChunkBytes];
-        var message = new ArrayBufferWriter<byte>(ReceiveChunkBytes);
+        ArrayBufferWriter<byte>? longMessage = null;
         try
         {
             while (true)
@@ -210,8 +211,15 @@ internal sealed partial class WebSocketConnection
                     return;
                 }
 
-                message.Write(chunk.AsSpan(0, result.Count));
-                if (message.WrittenCount > MaxMessageBytes)
+                if (result.EndOfMessage && longMessage is null)
+                {
+                    await OnMessageAsync(chunk.AsSpan(0, result.Count).ToArray()).ConfigureAwait(false);
+                    continue;
+                }
+
+                longMessage ??= new ArrayBufferWriter<byte>(ReceiveChunkBytes * 2);
+                longMessage.Write(chunk.AsSpan(0, result.Count));
+                if (longMessage.WrittenCount > MaxMessageBytes)
                 {
                     Log.MessageTooBig(_logger, Name, MaxMessageBytes);
                     RequestClose(WebSocketCloseStatus.MessageTooBig, "message too big", flush: false);
@@ -220,8 +228,8 @@ internal sealed partial class WebSocketConnection
 
                 if (result.EndOfMessage)
                 {
-                    await OnMessageAsync(message.WrittenSpan.ToArray()).ConfigureAwait(false);
-                    message.ResetWrittenCount();
+                    await OnMessageAsync(longMessage.WrittenSpan.ToArray()).ConfigureAwait(false);
+                    longMessage = null;
                 }
             }
         }

@@ -1,0 +1,78 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace OneBotBridge.Core.Storage;
+
+/// <summary>
+/// Copies the write-ahead log back into the database on a connection of its own. SQLite would otherwise run
+/// that checkpoint (and its fsyncs, milliseconds long) on the writer, in the middle of a commit, stalling every
+/// event waiting for it; a passive checkpoint beside the writer blocks nobody.
+/// </summary>
+internal sealed partial class SqliteCheckpointer : IAsyncDisposable
+{
+    /// <summary>Committed writes between checkpoints: the WAL stays a few megabytes at most.</summary>
+    public const int WritesPerCheckpoint = 4096;
+
+    private readonly Channel<bool> _due = Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+
+    private readonly string _connectionString;
+    private readonly ILogger _logger;
+    private readonly Task _loop;
+    private int _writesSinceCheckpoint;
+
+    public SqliteCheckpointer(string connectionString, ILogger logger)
+    {
+        _connectionString = connectionString;
+        _logger = logger;
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Called by the writer after each commit (from one thread only).</summary>
+    public void Committed(int writes)
+    {
+        _writesSinceCheckpoint += writes;
+        if (_writesSinceCheckpoint >= WritesPerCheckpoint)
+        {
+            _writesSinceCheckpoint = 0;
+            _due.Writer.TryWrite(true);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _due.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+    }
+
+    private async Task RunAsync()
+    {
+        await using var connection = new SqliteConnection(_connectionString);
+        await foreach (var _ in _due.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            try
+            {
+                if (connection.State != System.Data.ConnectionState.Open)
+                {
+                    await connection.OpenAsync().ConfigureAwait(false);
+                }
+
+                using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+                command.ExecuteNonQuery();
+            }
+            catch (SqliteException e)
+            {
+                // The next checkpoint copies what this one could not; nothing is lost meanwhile (it is in the WAL).
+                Log.CheckpointFailed(_logger, e.Message);
+            }
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Warning, Message = "A storage checkpoint failed; the next one retries: {Reason}")]
+        public static partial void CheckpointFailed(ILogger logger, string reason);
+    }
+}
