@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -9,14 +10,34 @@ internal static class QQJson
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
+    // Every dispatch is parsed: no line numbers kept per token, and the reader's buffers are reused.
+    private static readonly JsonLoadSettings LoadSettings = new() { LineInfoHandling = LineInfoHandling.Ignore };
+
     public static JToken Parse(string json)
     {
         using var reader = new JsonTextReader(new StringReader(json))
         {
             DateParseHandling = DateParseHandling.None,
             FloatParseHandling = FloatParseHandling.Double,
+            ArrayPool = SharedCharPool.Instance,
         };
-        return JToken.ReadFrom(reader);
+        return JToken.ReadFrom(reader, LoadSettings);
+    }
+
+    /// <summary><see cref="ArrayPool{T}.Shared"/> as the reader's buffer pool.</summary>
+    private sealed class SharedCharPool : IArrayPool<char>
+    {
+        public static readonly SharedCharPool Instance = new();
+
+        public char[] Rent(int minimumLength) => ArrayPool<char>.Shared.Rent(minimumLength);
+
+        public void Return(char[]? array)
+        {
+            if (array is not null)
+            {
+                ArrayPool<char>.Shared.Return(array);
+            }
+        }
     }
 
     public static JToken Parse(ReadOnlySpan<byte> utf8) => Parse(Utf8.GetString(utf8));

@@ -33,7 +33,7 @@ internal sealed class MessageTranslator(InboundState state, QuoteIndex quotes)
         var message = await BuildMessageAsync(scene, d, cancellationToken);
 
         var (messageId, messageStored, isNew) = await state.Messages.AssignAsync(
-            new MessageDraft(platformMessageId, target, sender, MessageDirection.Received, time, message.ToJson().ToString(Formatting.None)),
+            new MessageDraft(platformMessageId, target, sender, MessageDirection.Received, time, message.ToJsonText()),
             cancellationToken);
         if (!isNew)
         {

@@ -298,7 +298,7 @@ public sealed partial class MessageSender
         var platformId = sent.Id ?? $"audit:{Guid.NewGuid():N}";
         var time = DateTimeOffset.TryParse(sent.Timestamp, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : _time.GetUtcNow();
         var draft = new MessageDraft(
-            platformId, target, _bot.SelfId, MessageDirection.Sent, time, part.Segments.ToJson().ToString(Formatting.None));
+            platformId, target, _bot.SelfId, MessageDirection.Sent, time, part.Segments.ToJsonText());
         var messageId = await _messages.RecordAsync(draft, cancellationToken).ConfigureAwait(false);
         Log.Sent(_logger, target, messageId, sent.HeldForAudit);
         return messageId;

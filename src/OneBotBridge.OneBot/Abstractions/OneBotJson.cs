@@ -47,6 +47,9 @@ public static class OneBotJson
         return text.ToString();
     }
 
+    // Line numbers are not kept per token: parse errors still carry them (from the reader).
+    private static readonly JsonLoadSettings LoadSettings = new() { LineInfoHandling = LineInfoHandling.Ignore };
+
     /// <summary>
     /// Parses one JSON value without turning date-like strings into dates. Throws
     /// <see cref="JsonReaderException"/> for invalid JSON, including text after the value.
@@ -70,7 +73,7 @@ public static class OneBotJson
             DateParseHandling = DateParseHandling.None,
             FloatParseHandling = FloatParseHandling.Double,
         };
-        var token = JToken.ReadFrom(reader);
+        var token = JToken.ReadFrom(reader, LoadSettings);
         if (reader.Read())
         {
             throw new JsonReaderException($"Unexpected {reader.TokenType} after the JSON value, line {reader.LineNumber}, position {reader.LinePosition}.");

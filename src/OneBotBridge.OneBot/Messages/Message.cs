@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -70,6 +71,18 @@ public sealed class Message : IReadOnlyList<Segment>
         using var writer = new JTokenWriter();
         WriteJson(writer);
         return (JArray)writer.Token!;
+    }
+
+    /// <summary>The array form as compact JSON text, written directly (no token tree in between).</summary>
+    public string ToJsonText()
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var writer = new JsonTextWriter(text))
+        {
+            WriteJson(writer);
+        }
+
+        return text.ToString();
     }
 
     public IEnumerator<Segment> GetEnumerator() => ((IEnumerable<Segment>)_segments).GetEnumerator();
