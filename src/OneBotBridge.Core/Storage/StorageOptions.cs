@@ -18,7 +18,7 @@ public sealed class StorageOptions
     public TimeSpan MessageRetention { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary><c>storage.message_cache</c>: recent messages kept in memory in front of the database.</summary>
-    public int MessageCacheSize { get; set; } = 10_000;
+    public int MessageCacheSize { get; set; } = 2_000;
 
     /// <summary>Problems with the options, each naming its bridge.yaml key; empty when valid.</summary>
     public IEnumerable<string> Validate()
