@@ -13,12 +13,13 @@ namespace OneBotBridge.Bench.Scenarios;
 /// <summary>
 /// The actions scenario: clients answer group @-messages with <c>send_group_msg</c>, each a passive reply to
 /// its own fresh message (a <c>reply</c> segment names it), which the simulator checks by the platform's rules.
-/// Messages are pushed in batches ahead of the calls that answer them, small enough to stay in the bridge's
-/// message cache as a bot's recent messages do; only the calls are timed.
+/// Messages are pushed in batches ahead of the calls that answer them, small enough that the messages and the
+/// replies sent to them stay in the bridge's message cache (<c>storage.message_cache</c>, 2,000 by default), as a
+/// bot's recent messages do; only the calls are timed.
 /// </summary>
 internal sealed class ActionsScenario
 {
-    private const int Batch = 5000;
+    private const int Batch = 800;
     private static readonly TimeSpan StagingTimeout = TimeSpan.FromSeconds(60);
 
     private readonly QQSimulator _simulator;
