@@ -8,23 +8,8 @@ public sealed record FileSegment(string File) : MediaSegment(File)
     /// <summary>The file name shown to users.</summary>
     public string? Name { get; init; }
 
-    internal static FileSegment Read(SegmentDataReader data) => new(data.Required("file"))
-    {
-        Name = data.Optional("name"),
-        Url = data.Optional("url"),
-        Cache = data.Optional("cache"),
-        Proxy = data.Optional("proxy"),
-        Timeout = data.Optional("timeout"),
-        ExtraData = data.Rest(),
-    };
+    internal static FileSegment Read(SegmentDataReader data) =>
+        ReadMedia(data, file => new FileSegment(file) { Name = data.Optional("name") });
 
-    private protected override void WriteFields(SegmentDataWriter data)
-    {
-        data.Write("file", File);
-        data.Write("name", Name);
-        data.Write("url", Url);
-        data.Write("cache", Cache);
-        data.Write("proxy", Proxy);
-        data.Write("timeout", Timeout);
-    }
+    private protected override void WriteOwnFields(SegmentDataWriter data) => data.Write("name", Name);
 }

@@ -7,23 +7,8 @@ public sealed record ImageSegment(string File) : MediaSegment(File)
 
     public string? ImageType { get; init; }
 
-    internal static ImageSegment Read(SegmentDataReader data) => new(data.Required("file"))
-    {
-        ImageType = data.Optional("type"),
-        Url = data.Optional("url"),
-        Cache = data.Optional("cache"),
-        Proxy = data.Optional("proxy"),
-        Timeout = data.Optional("timeout"),
-        ExtraData = data.Rest(),
-    };
+    internal static ImageSegment Read(SegmentDataReader data) =>
+        ReadMedia(data, file => new ImageSegment(file) { ImageType = data.Optional("type") });
 
-    private protected override void WriteFields(SegmentDataWriter data)
-    {
-        data.Write("file", File);
-        data.Write("type", ImageType);
-        data.Write("url", Url);
-        data.Write("cache", Cache);
-        data.Write("proxy", Proxy);
-        data.Write("timeout", Timeout);
-    }
+    private protected override void WriteOwnFields(SegmentDataWriter data) => data.Write("type", ImageType);
 }

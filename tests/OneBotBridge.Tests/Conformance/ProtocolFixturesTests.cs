@@ -1,5 +1,6 @@
 using OneBotBridge.Conformance;
 using OneBotBridge.QQ.Configuration;
+using OneBotBridge.Tests.Support;
 
 namespace OneBotBridge.Tests.Conformance;
 
@@ -10,7 +11,7 @@ public sealed class ProtocolFixturesTests
     [TestCase(QQTransport.Webhook)]
     public async Task Every_protocol_fixture_passes(QQTransport transport)
     {
-        var fixtures = FixtureDirectory.Load(RepositoryPath("protocol-fixtures"));
+        var fixtures = FixtureDirectory.Load(RepositoryFiles.PathOf("protocol-fixtures"));
         var results = new List<FixtureResult>();
         foreach (var fixture in fixtures)
         {
@@ -23,18 +24,5 @@ public sealed class ProtocolFixturesTests
         Assert.That(failures, Is.Empty, string.Join(Environment.NewLine, failures));
         Assert.That(results.Select(r => r.Outcome), Is.All.EqualTo(FixtureOutcome.Passed));
         Assert.That(fixtures, Has.Count.GreaterThanOrEqualTo(50));
-    }
-
-    internal static string RepositoryPath(string relative)
-    {
-        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "OneBotBridge.sln")))
-            {
-                return Path.Combine(directory.FullName, relative);
-            }
-        }
-
-        throw new InvalidOperationException("repository root (OneBotBridge.sln) not found above the test directory");
     }
 }

@@ -1,4 +1,5 @@
 using OneBotBridge.Configuration;
+using OneBotBridge.Tests.Support;
 
 namespace OneBotBridge.Tests.Host;
 
@@ -16,18 +17,27 @@ internal static class ConfigFiles
     public static ConfigurationLoadResult Load(string yaml, EnvironmentLookup? environment = null) =>
         new BridgeConfigurationLoader(environment ?? NoEnvironment).Load(yaml);
 
-    /// <summary>The bridge.yaml at the repository root, found by walking up from the test assembly.</summary>
-    public static string ShippedPath()
-    {
-        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "OneBotBridge.sln")))
-            {
-                return Path.Combine(directory.FullName, "bridge.yaml");
-            }
-        }
+    /// <summary>The bridge.yaml at the repository root.</summary>
+    public static string ShippedPath() => RepositoryFiles.PathOf("bridge.yaml");
 
-        throw new InvalidOperationException("repository root (OneBotBridge.sln) not found above the test directory");
+    /// <summary>The one problem <paramref name="yaml"/> has; fails, listing them, when it has none or several.</summary>
+    public static ConfigProblem SingleProblem(string yaml)
+    {
+        var problems = Load(yaml).Problems;
+        Assert.That(problems, Has.Count.EqualTo(1), () => string.Join(System.Environment.NewLine, problems.Select(p => p.Format("test.yaml"))));
+        return problems[0];
+    }
+
+    /// <summary>Asserts that <paramref name="yaml"/> has exactly one problem, at <paramref name="key"/> on <paramref name="line"/>, saying <paramref name="messagePart"/>.</summary>
+    public static void AssertSingleProblem(string yaml, string key, int line, string messagePart)
+    {
+        var problem = SingleProblem(yaml);
+        Assert.Multiple(() =>
+        {
+            Assert.That(problem.Key, Is.EqualTo(key));
+            Assert.That(problem.Line, Is.EqualTo(line));
+            Assert.That(problem.Message, Does.Contain(messagePart));
+        });
     }
 }
 

@@ -5,24 +5,6 @@ namespace OneBotBridge.Tests.Host;
 
 public sealed class ConfigurationProblemTests
 {
-    private static ConfigProblem SingleProblem(string yaml)
-    {
-        var problems = ConfigFiles.Load(yaml).Problems;
-        Assert.That(problems, Has.Count.EqualTo(1), () => string.Join(Environment.NewLine, problems.Select(p => p.Format("test.yaml"))));
-        return problems[0];
-    }
-
-    private static void AssertProblem(string yaml, string key, int line, string messagePart)
-    {
-        var problem = SingleProblem(yaml);
-        Assert.Multiple(() =>
-        {
-            Assert.That(problem.Key, Is.EqualTo(key));
-            Assert.That(problem.Line, Is.EqualTo(line));
-            Assert.That(problem.Message, Does.Contain(messagePart));
-        });
-    }
-
     [Test]
     public void An_empty_file_means_every_default()
     {
@@ -34,57 +16,57 @@ public sealed class ConfigurationProblemTests
 
     [Test]
     public void An_unknown_key_close_to_a_known_one_gets_a_suggestion() =>
-        AssertProblem("onebot:\n  self_id: 1\n  heartbeat_intervl: 5s\n", "onebot.heartbeat_intervl", 3, "did you mean 'heartbeat_interval'?");
+        ConfigFiles.AssertSingleProblem("onebot:\n  self_id: 1\n  heartbeat_intervl: 5s\n", "onebot.heartbeat_intervl", 3, "did you mean 'heartbeat_interval'?");
 
     [Test]
     public void An_unknown_key_far_from_any_lists_the_allowed_keys() =>
-        AssertProblem("qq:\n  colour: blue\n", "qq.colour", 2, "allowed here: app_id, client_secret, sandbox, api_base");
+        ConfigFiles.AssertSingleProblem("qq:\n  colour: blue\n", "qq.colour", 2, "allowed here: app_id, client_secret, sandbox, api_base");
 
     [Test]
     public void An_unknown_top_level_section_is_an_error() =>
-        AssertProblem("qq: {}\nstorag: {}\n", "storag", 2, "unknown key");
+        ConfigFiles.AssertSingleProblem("qq: {}\nstorag: {}\n", "storag", 2, "unknown key");
 
     [Test]
     public void An_unknown_key_inside_a_list_entry_names_the_index() =>
-        AssertProblem("onebot:\n  reverse_ws:\n    - url: ws://127.0.0.1:1/\n      reconect_interval: 3s\n",
+        ConfigFiles.AssertSingleProblem("onebot:\n  reverse_ws:\n    - url: ws://127.0.0.1:1/\n      reconect_interval: 3s\n",
             "onebot.reverse_ws[0].reconect_interval", 4, "did you mean 'reconnect_interval'?");
 
     [Test]
     public void A_section_that_is_not_a_mapping_is_a_wrong_type() =>
-        AssertProblem("qq: [1, 2]\n", "qq", 1, "expected a mapping");
+        ConfigFiles.AssertSingleProblem("qq: [1, 2]\n", "qq", 1, "expected a mapping");
 
     [Test]
     public void A_list_where_a_value_belongs_is_a_wrong_type() =>
-        AssertProblem("onebot:\n  access_token: [a, b]\n", "onebot.access_token", 2, "expected a text value, got a list");
+        ConfigFiles.AssertSingleProblem("onebot:\n  access_token: [a, b]\n", "onebot.access_token", 2, "expected a text value, got a list");
 
     [Test]
     public void A_value_where_a_list_belongs_is_a_wrong_type() =>
-        AssertProblem("onebot:\n  forward_ws: 127.0.0.1:6700\n", "onebot.forward_ws", 2, "expected a list");
+        ConfigFiles.AssertSingleProblem("onebot:\n  forward_ws: 127.0.0.1:6700\n", "onebot.forward_ws", 2, "expected a list");
 
     [Test]
     public void A_bad_boolean_is_reported() =>
-        AssertProblem("qq:\n  sandbox: yes please\n", "qq.sandbox", 2, "expected true or false, got 'yes please'");
+        ConfigFiles.AssertSingleProblem("qq:\n  sandbox: yes please\n", "qq.sandbox", 2, "expected true or false, got 'yes please'");
 
     [Test]
     public void A_bad_integer_is_reported() =>
-        AssertProblem("onebot:\n  self_id: -5\n", "onebot.self_id", 2, "expected a whole number from 0");
+        ConfigFiles.AssertSingleProblem("onebot:\n  self_id: -5\n", "onebot.self_id", 2, "expected a whole number from 0");
 
     [Test]
     public void A_bad_duration_is_reported_with_the_syntax() =>
-        AssertProblem("onebot:\n  heartbeat_interval: 5x\n", "onebot.heartbeat_interval", 2, "'5x' is not a duration (use 500ms, 5s, 2m)");
+        ConfigFiles.AssertSingleProblem("onebot:\n  heartbeat_interval: 5x\n", "onebot.heartbeat_interval", 2, "'5x' is not a duration (use 500ms, 5s, 2m)");
 
     [Test]
     public void A_duration_without_a_unit_is_reported() =>
-        AssertProblem("onebot:\n  reverse_ws:\n    - url: ws://127.0.0.1:8080/ws\n      reconnect_interval: 3000\n",
+        ConfigFiles.AssertSingleProblem("onebot:\n  reverse_ws:\n    - url: ws://127.0.0.1:8080/ws\n      reconnect_interval: 3000\n",
             "onebot.reverse_ws[0].reconnect_interval", 4, "no unit");
 
     [Test]
     public void A_negative_duration_is_reported() =>
-        AssertProblem("qq:\n  reconnect: { initial_delay: -1s }\n", "qq.reconnect.initial_delay", 2, "negative");
+        ConfigFiles.AssertSingleProblem("qq:\n  reconnect: { initial_delay: -1s }\n", "qq.reconnect.initial_delay", 2, "negative");
 
     [Test]
     public void A_zero_duration_is_refused_where_it_makes_no_sense() =>
-        AssertProblem("onebot:\n  http_post:\n    - { url: http://127.0.0.1:1/, timeout: 0 }\n", "onebot.http_post[0].timeout", 3, "longer than 0");
+        ConfigFiles.AssertSingleProblem("onebot:\n  http_post:\n    - { url: http://127.0.0.1:1/, timeout: 0 }\n", "onebot.http_post[0].timeout", 3, "longer than 0");
 
     [Test]
     public void A_zero_heartbeat_interval_disables_heartbeats()
@@ -97,44 +79,44 @@ public sealed class ConfigurationProblemTests
 
     [Test]
     public void A_max_delay_below_the_initial_delay_is_reported_at_max_delay() =>
-        AssertProblem("qq:\n  reconnect:\n    initial_delay: 10s\n    max_delay: 2s\n", "qq.reconnect.max_delay", 4, "shorter than initial_delay 10s");
+        ConfigFiles.AssertSingleProblem("qq:\n  reconnect:\n    initial_delay: 10s\n    max_delay: 2s\n", "qq.reconnect.max_delay", 4, "shorter than initial_delay 10s");
 
     [Test]
     public void A_bad_enum_value_lists_the_choices() =>
-        AssertProblem("onebot:\n  message_format: xml\n", "onebot.message_format", 2, "'xml' is not one of: array, string");
+        ConfigFiles.AssertSingleProblem("onebot:\n  message_format: xml\n", "onebot.message_format", 2, "'xml' is not one of: array, string");
 
     [Test]
     public void A_bad_enum_value_in_an_entry_names_the_entry() =>
-        AssertProblem("onebot:\n  forward_ws:\n    - { listen: \"127.0.0.1:6700\", message_format: cq }\n",
+        ConfigFiles.AssertSingleProblem("onebot:\n  forward_ws:\n    - { listen: \"127.0.0.1:6700\", message_format: cq }\n",
             "onebot.forward_ws[0].message_format", 3, "not one of: array, string");
 
     [Test]
     public void A_reverse_websocket_needs_a_ws_url() =>
-        AssertProblem("onebot:\n  reverse_ws:\n    - url: http://127.0.0.1:8080/onebot/v11/ws\n", "onebot.reverse_ws[0].url", 3, "use ws:// or wss://");
+        ConfigFiles.AssertSingleProblem("onebot:\n  reverse_ws:\n    - url: http://127.0.0.1:8080/onebot/v11/ws\n", "onebot.reverse_ws[0].url", 3, "use ws:// or wss://");
 
     [Test]
     public void An_http_post_target_needs_an_http_url() =>
-        AssertProblem("onebot:\n  http_post:\n    - url: ws://127.0.0.1:8080/\n", "onebot.http_post[0].url", 3, "use http:// or https://");
+        ConfigFiles.AssertSingleProblem("onebot:\n  http_post:\n    - url: ws://127.0.0.1:8080/\n", "onebot.http_post[0].url", 3, "use http:// or https://");
 
     [Test]
     public void The_api_base_must_be_an_http_url() =>
-        AssertProblem("qq:\n  api_base: api.sgroup.qq.com\n", "qq.api_base", 2, "not an absolute http:// or https:// URL");
+        ConfigFiles.AssertSingleProblem("qq:\n  api_base: api.sgroup.qq.com\n", "qq.api_base", 2, "not an absolute http:// or https:// URL");
 
     [Test]
     public void The_token_url_must_be_an_http_url() =>
-        AssertProblem("qq:\n  token_url: wss://bots.qq.com/x\n", "qq.token_url", 2, "use http:// or https://");
+        ConfigFiles.AssertSingleProblem("qq:\n  token_url: wss://bots.qq.com/x\n", "qq.token_url", 2, "use http:// or https://");
 
     [Test]
     public void A_url_problem_never_echoes_the_url_which_may_hold_a_token()
     {
-        var problem = SingleProblem("onebot:\n  reverse_ws:\n    - url: \"http://127.0.0.1/ws?access_token=hunter2-token\"\n");
+        var problem = ConfigFiles.SingleProblem("onebot:\n  reverse_ws:\n    - url: \"http://127.0.0.1/ws?access_token=hunter2-token\"\n");
 
         Assert.That(problem.Message, Does.Not.Contain("hunter2-token"));
     }
 
     [Test]
     public void A_reverse_websocket_without_url_is_reported_at_the_entry() =>
-        AssertProblem("onebot:\n  reverse_ws:\n    - { role: universal }\n", "onebot.reverse_ws[0].url", 3, "required");
+        ConfigFiles.AssertSingleProblem("onebot:\n  reverse_ws:\n    - { role: universal }\n", "onebot.reverse_ws[0].url", 3, "required");
 
     [Test]
     public void A_split_reverse_websocket_may_give_both_urls_instead()
@@ -147,7 +129,7 @@ public sealed class ConfigurationProblemTests
 
     [Test]
     public void Split_urls_on_a_universal_socket_are_reported() =>
-        AssertProblem("onebot:\n  reverse_ws:\n    - url: ws://127.0.0.1:1/\n      api_url: ws://127.0.0.1:1/api\n",
+        ConfigFiles.AssertSingleProblem("onebot:\n  reverse_ws:\n    - url: ws://127.0.0.1:1/\n      api_url: ws://127.0.0.1:1/api\n",
             "onebot.reverse_ws[0].api_url", 4, "only used with role: split");
 
     [TestCase("nohost", "not host:port")]
@@ -156,7 +138,7 @@ public sealed class ConfigurationProblemTests
     [TestCase("127.0.0.1:", "port")]
     [TestCase("::1:80", "IP address")]
     public void A_bad_listen_address_is_reported(string listen, string messagePart) =>
-        AssertProblem($"onebot:\n  http_api:\n    - listen: \"{listen}\"\n", "onebot.http_api[0].listen", 3, messagePart);
+        ConfigFiles.AssertSingleProblem($"onebot:\n  http_api:\n    - listen: \"{listen}\"\n", "onebot.http_api[0].listen", 3, messagePart);
 
     [TestCase("0.0.0.0:6700")]
     [TestCase("localhost:6700")]
@@ -167,7 +149,7 @@ public sealed class ConfigurationProblemTests
 
     [Test]
     public void Two_servers_on_one_address_are_reported_at_the_second() =>
-        AssertProblem("onebot:\n  forward_ws:\n    - listen: \"127.0.0.1:6700\"\n  http_api:\n    - listen: \"127.0.0.1:6700\"\n",
+        ConfigFiles.AssertSingleProblem("onebot:\n  forward_ws:\n    - listen: \"127.0.0.1:6700\"\n  http_api:\n    - listen: \"127.0.0.1:6700\"\n",
             "onebot.http_api[0].listen", 5, "already used by onebot.forward_ws[0].listen");
 
     [Test]
@@ -184,7 +166,7 @@ public sealed class ConfigurationProblemTests
     [TestCase("shards: {id: 0}", "expected auto or [id, count]")]
     public void Bad_shards_are_reported(string line, string messagePart)
     {
-        var problem = SingleProblem($"qq:\n  {line}\n");
+        var problem = ConfigFiles.SingleProblem($"qq:\n  {line}\n");
 
         Assert.That(problem.Key, Does.StartWith("qq.shards"));
         Assert.That(problem.Line, Is.EqualTo(2));
@@ -193,15 +175,15 @@ public sealed class ConfigurationProblemTests
 
     [Test]
     public void An_unknown_intent_is_reported_at_its_item_with_a_suggestion() =>
-        AssertProblem("qq:\n  intents:\n    - guilds\n    - group_and_c2c_events\n", "qq.intents[1]", 4, "did you mean 'group_and_c2c_event'?");
+        ConfigFiles.AssertSingleProblem("qq:\n  intents:\n    - guilds\n    - group_and_c2c_events\n", "qq.intents[1]", 4, "did you mean 'group_and_c2c_event'?");
 
     [Test]
     public void A_repeated_intent_is_reported() =>
-        AssertProblem("qq:\n  intents: [guilds, guilds]\n", "qq.intents[1]", 2, "listed twice");
+        ConfigFiles.AssertSingleProblem("qq:\n  intents: [guilds, guilds]\n", "qq.intents[1]", 2, "listed twice");
 
     [Test]
     public void An_empty_intent_list_is_reported() =>
-        AssertProblem("qq:\n  intents: []\n", "qq.intents", 2, "at least one intent");
+        ConfigFiles.AssertSingleProblem("qq:\n  intents: []\n", "qq.intents", 2, "at least one intent");
 
     [Test]
     public void Every_documented_intent_name_is_accepted()
@@ -217,7 +199,7 @@ public sealed class ConfigurationProblemTests
     [Test]
     public void A_yaml_syntax_error_is_reported_with_its_line()
     {
-        var problem = SingleProblem("qq:\n  app_id: 1\n  sandbox: true\n onebot: x: y\n");
+        var problem = ConfigFiles.SingleProblem("qq:\n  app_id: 1\n  sandbox: true\n onebot: x: y\n");
 
         Assert.That(problem.Line, Is.EqualTo(4));
         Assert.That(problem.Message, Does.StartWith("YAML syntax error"));
@@ -226,7 +208,7 @@ public sealed class ConfigurationProblemTests
     [Test]
     public void An_unclosed_bracket_is_a_syntax_error_not_a_crash()
     {
-        var problem = SingleProblem("qq:\n  intents: [guilds, interaction\nonebot: {}\n");
+        var problem = ConfigFiles.SingleProblem("qq:\n  intents: [guilds, interaction\nonebot: {}\n");
 
         Assert.That(problem.Message, Does.StartWith("YAML syntax error"));
         Assert.That(problem.Line, Is.GreaterThanOrEqualTo(2));
@@ -234,7 +216,7 @@ public sealed class ConfigurationProblemTests
 
     [Test]
     public void A_duplicate_key_is_reported_with_its_line() =>
-        AssertProblem("qq:\n  sandbox: true\n  sandbox: false\n", "", 3, "Duplicate key");
+        ConfigFiles.AssertSingleProblem("qq:\n  sandbox: true\n  sandbox: false\n", "", 3, "Duplicate key");
 
     [Test]
     public void A_missing_file_is_a_clear_error()
@@ -287,7 +269,7 @@ public sealed class ConfigurationProblemTests
     [Test]
     public void An_unknown_outbox_overflow_policy_names_the_choices()
     {
-        AssertProblem("onebot:\n  reverse_ws:\n    - url: ws://127.0.0.1:1/\n      outbox_overflow: wait\n",
+        ConfigFiles.AssertSingleProblem("onebot:\n  reverse_ws:\n    - url: ws://127.0.0.1:1/\n      outbox_overflow: wait\n",
             "onebot.reverse_ws[0].outbox_overflow", 4, "close");
     }
 
@@ -327,14 +309,14 @@ public sealed class ConfigurationProblemTests
     [Test]
     public void A_reversed_or_tiny_id_range_is_refused()
     {
-        AssertProblem("ids:\n  range: [5000, 10]\n", "ids.range", 2, "max 10 is below min 5000");
-        AssertProblem("ids:\n  range: [5000, 5998]\n", "ids.range", 2, "too small");
+        ConfigFiles.AssertSingleProblem("ids:\n  range: [5000, 10]\n", "ids.range", 2, "max 10 is below min 5000");
+        ConfigFiles.AssertSingleProblem("ids:\n  range: [5000, 5998]\n", "ids.range", 2, "too small");
     }
 
     [Test]
     public void A_reply_limit_beyond_what_the_platform_allows_is_refused()
     {
-        AssertProblem("replies:\n  max_per_msg_id: 500\n", "replies.max_per_msg_id", 2, "100");
+        ConfigFiles.AssertSingleProblem("replies:\n  max_per_msg_id: 500\n", "replies.max_per_msg_id", 2, "100");
     }
 
     [Test]

@@ -7,24 +7,6 @@ namespace OneBotBridge.Tests.Host;
 /// <summary>The keys of the bridge's own state and behaviour: storage, ids, replies, qq.hold_unreplyable, qq.acknowledge_interactions, outbox_overflow.</summary>
 public sealed class StateConfigurationTests
 {
-    private static ConfigProblem SingleProblem(string yaml)
-    {
-        var problems = ConfigFiles.Load(yaml).Problems;
-        Assert.That(problems, Has.Count.EqualTo(1), () => string.Join(Environment.NewLine, problems.Select(p => p.Format("test.yaml"))));
-        return problems[0];
-    }
-
-    private static void AssertProblem(string yaml, string key, int line, string messagePart)
-    {
-        var problem = SingleProblem(yaml);
-        Assert.Multiple(() =>
-        {
-            Assert.That(problem.Key, Is.EqualTo(key));
-            Assert.That(problem.Line, Is.EqualTo(line));
-            Assert.That(problem.Message, Does.Contain(messagePart));
-        });
-    }
-
     [Test]
     public void Absent_sections_keep_the_documented_defaults()
     {
@@ -103,7 +85,7 @@ public sealed class StateConfigurationTests
     [TestCase("storage:\n  path: [a, b]\n", "storage.path", 2, "expected a text value")]
     [TestCase("storage:\n  retention: 1d\n", "storage.retention", 2, "unknown key")]
     public void Bad_storage_values_are_reported(string yaml, string key, int line, string messagePart) =>
-        AssertProblem(yaml, key, line, messagePart);
+        ConfigFiles.AssertSingleProblem(yaml, key, line, messagePart);
 
     [TestCase("ids:\n  range: 5\n", "ids.range", 2, "expected [min, max]")]
     [TestCase("ids:\n  range: [1]\n", "ids.range", 2, "two numbers, got 1")]
@@ -112,7 +94,7 @@ public sealed class StateConfigurationTests
     [TestCase("ids:\n  range: [1, 9007199254740992]\n", "ids.range[1]", 2, "to 9007199254740991")]
     [TestCase("ids:\n  range:\n    - 500\n    - 100\n", "ids.range", 3, "max 100 is below min 500")]
     public void A_bad_id_range_is_reported(string yaml, string key, int line, string messagePart) =>
-        AssertProblem(yaml, key, line, messagePart);
+        ConfigFiles.AssertSingleProblem(yaml, key, line, messagePart);
 
     [TestCase("replies:\n  group_window: 0\n", "replies.group_window", 2, "longer than 0")]
     [TestCase("replies:\n  c2c_window: an hour\n", "replies.c2c_window", 2, "not a duration")]
@@ -120,11 +102,11 @@ public sealed class StateConfigurationTests
     [TestCase("replies:\n  margin: -1s\n", "replies.margin", 2, "negative")]
     [TestCase("replies:\n  event_windw: 5m\n", "replies.event_windw", 2, "did you mean 'event_window'?")]
     public void Bad_reply_values_are_reported(string yaml, string key, int line, string messagePart) =>
-        AssertProblem(yaml, key, line, messagePart);
+        ConfigFiles.AssertSingleProblem(yaml, key, line, messagePart);
 
     [Test]
     public void A_window_no_longer_than_the_margin_is_reported_at_the_window() =>
-        AssertProblem("replies:\n  margin: 30s\n  guild_window: 20s\n", "replies.guild_window", 3, "longer than replies.margin");
+        ConfigFiles.AssertSingleProblem("replies:\n  margin: 30s\n  guild_window: 20s\n", "replies.guild_window", 3, "longer than replies.margin");
 
     [Test]
     public void A_margin_longer_than_a_default_window_is_reported_at_that_window_key_in_the_section()
@@ -147,7 +129,7 @@ public sealed class StateConfigurationTests
     [TestCase("qq:\n  hold_unreplyable: true\n", "qq.hold_unreplyable", 2, "expected a mapping")]
     [TestCase("qq:\n  acknowledge_interactions: 1\n", "qq.acknowledge_interactions", 2, "expected true or false")]
     public void Bad_upstream_behaviour_values_are_reported(string yaml, string key, int line, string messagePart) =>
-        AssertProblem(yaml, key, line, messagePart);
+        ConfigFiles.AssertSingleProblem(yaml, key, line, messagePart);
 
     [Test]
     public void Outbox_overflow_binds_on_both_websocket_kinds()
@@ -163,6 +145,6 @@ public sealed class StateConfigurationTests
 
     [Test]
     public void A_bad_outbox_overflow_on_a_forward_websocket_lists_the_choices() =>
-        AssertProblem("onebot:\n  forward_ws:\n    - listen: \"127.0.0.1:0\"\n      outbox_overflow: block\n",
+        ConfigFiles.AssertSingleProblem("onebot:\n  forward_ws:\n    - listen: \"127.0.0.1:0\"\n      outbox_overflow: block\n",
             "onebot.forward_ws[0].outbox_overflow", 4, "'block' is not one of: close, drop_newest");
 }

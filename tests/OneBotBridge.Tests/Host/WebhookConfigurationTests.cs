@@ -50,14 +50,8 @@ public sealed class WebhookConfigurationTests
     [TestCase("qq:\n  webhook:\n    lisen: 0.0.0.0:443\n", "qq.webhook.lisen", 3, "did you mean 'listen'?")]
     [TestCase("qq:\n  webhook:\n    tls: { password: secret }\n", "qq.webhook.tls", 3, "need certificate")]
     [TestCase("qq:\n  webhook:\n    tls: { certificate: /nonexistent/bridge.pfx }\n", "qq.webhook.tls.certificate", 3, "'/nonexistent/bridge.pfx' does not exist")]
-    public void A_bad_webhook_value_is_reported_with_its_key_and_line(string yaml, string key, int line, string message)
-    {
-        var problems = ConfigFiles.Load(yaml).Problems;
-
-        Assert.That(problems, Has.Count.EqualTo(1), () => string.Join("\n", problems.Select(p => p.Format("test.yaml"))));
-        Assert.That((problems[0].Key, problems[0].Line), Is.EqualTo((key, line)));
-        Assert.That(problems[0].Message, Does.Contain(message));
-    }
+    public void A_bad_webhook_value_is_reported_with_its_key_and_line(string yaml, string key, int line, string message) =>
+        ConfigFiles.AssertSingleProblem(yaml, key, line, message);
 
     [Test]
     public async Task Check_config_says_which_callback_url_to_enter_and_which_ports_the_platform_calls()

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using OneBotBridge.Tests.Support;
 
 namespace OneBotBridge.Tests.OneBot.Transports;
 
@@ -22,7 +23,7 @@ internal sealed class KoishiProcess : IDisposable
         _process.ErrorDataReceived += (_, line) => Record(line.Data);
     }
 
-    public static string ProjectDirectory { get; } = FindProjectDirectory();
+    public static string ProjectDirectory { get; } = RepositoryFiles.PathOf(Path.Combine("tests", "e2e", "koishi"));
 
     /// <summary>Fails (never skips) when node or npm is missing or the install fails.</summary>
     public static void EnsureInstalled()
@@ -156,19 +157,5 @@ internal sealed class KoishiProcess : IDisposable
         {
             return (-1, ex.Message);
         }
-    }
-
-    private static string FindProjectDirectory()
-    {
-        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "tests", "e2e", "koishi");
-            if (File.Exists(Path.Combine(candidate, "package.json")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("tests/e2e/koishi not found above " + TestContext.CurrentContext.TestDirectory);
     }
 }
