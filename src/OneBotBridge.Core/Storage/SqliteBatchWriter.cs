@@ -75,8 +75,27 @@ internal sealed partial class SqliteBatchWriter : IAsyncDisposable
                 batch.Add(pending);
             }
 
+            CatchUpCheckpoint();
             Commit(batch);
             batch.Clear();
+        }
+    }
+
+    private void CatchUpCheckpoint()
+    {
+        if (_checkpointer?.TakeCatchUpTurn() != true)
+        {
+            return;
+        }
+
+        try
+        {
+            SqliteCheckpointer.CatchUp(_connection);
+        }
+        catch (SqliteException e)
+        {
+            // The log only grows until the next turn; nothing is lost (it is all in the log).
+            Log.CatchUpFailed(_logger, e.Message);
         }
     }
 
@@ -129,6 +148,9 @@ internal sealed partial class SqliteBatchWriter : IAsyncDisposable
     {
         [LoggerMessage(Level = LogLevel.Error, Message = "A storage write failed; the rest of its batch was kept")]
         public static partial void WriteFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "A storage checkpoint failed; the next one retries: {Reason}")]
+        public static partial void CatchUpFailed(ILogger logger, string reason);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "A storage batch of {Count} writes could not be committed; none of them is stored")]
         public static partial void BatchFailed(ILogger logger, int count, Exception exception);

@@ -8,6 +8,12 @@ namespace OneBotBridge.Core.Storage;
 /// Copies the write-ahead log back into the database on a connection of its own. SQLite would otherwise run
 /// that checkpoint (and its fsyncs, milliseconds long) on the writer, in the middle of a commit, stalling every
 /// event waiting for it; a passive checkpoint beside the writer blocks nobody.
+/// <para>
+/// It cannot finish alone, though: while it copies, the writer appends, and SQLite only starts the log over
+/// when a write begins with every frame copied. So after each pass here the writer copies the few frames
+/// appended meanwhile itself, between two batches (<see cref="TakeCatchUpTurn"/>), and its next commit
+/// rewinds the log. Without that the log grows by every write for as long as writes keep coming.
+/// </para>
 /// </summary>
 internal sealed partial class SqliteCheckpointer : IAsyncDisposable
 {
@@ -21,6 +27,7 @@ internal sealed partial class SqliteCheckpointer : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Task _loop;
     private int _writesSinceCheckpoint;
+    private int _passFinished;
 
     public SqliteCheckpointer(string connectionString, ILogger logger)
     {
@@ -38,6 +45,23 @@ internal sealed partial class SqliteCheckpointer : IAsyncDisposable
             _writesSinceCheckpoint = 0;
             _due.Writer.TryWrite(true);
         }
+    }
+
+    /// <summary>
+    /// True once after each pass of this checkpointer: the writer should now copy the rest itself
+    /// (<see cref="CatchUp"/>) before its next batch. Called by the writer only.
+    /// </summary>
+    public bool TakeCatchUpTurn() => Interlocked.Exchange(ref _passFinished, 0) == 1;
+
+    /// <summary>
+    /// Copies, on the writer's own connection and between its transactions, what the last pass left: the
+    /// writer's next commit then starts the log over. Passive too: a reader still on old frames only defers that.
+    /// </summary>
+    public static void CatchUp(SqliteConnection writerConnection)
+    {
+        using var command = writerConnection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        command.ExecuteNonQuery();
     }
 
     public async ValueTask DisposeAsync()
@@ -61,6 +85,7 @@ internal sealed partial class SqliteCheckpointer : IAsyncDisposable
                 using var command = connection.CreateCommand();
                 command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
                 command.ExecuteNonQuery();
+                Volatile.Write(ref _passFinished, 1);
             }
             catch (SqliteException e)
             {

@@ -76,6 +76,23 @@ public sealed class SqliteBridgeStoreTests
     }
 
     [Test]
+    public async Task The_log_starts_over_instead_of_growing_while_writes_keep_coming()
+    {
+        using var database = new TempDatabase();
+        await using var store = await database.OpenAsync();
+        var text = new string('x', 1_000);
+
+        // 40 MB of messages, written in waves as an event stream writes them: the log must not keep them all.
+        for (var wave = 0; wave < 160; wave++)
+        {
+            await Task.WhenAll(Enumerable.Range(wave * 256, 256).Select(i => store.SaveMessageAsync(Message(i + 1) with { Content = text }, default)));
+        }
+
+        var log = new FileInfo(database.Path + "-wal").Length;
+        Assert.That(log, Is.LessThan(16 * 1024 * 1024), $"the write-ahead log is {log / (1024 * 1024)} MB");
+    }
+
+    [Test]
     public async Task Disposing_commits_every_queued_write()
     {
         using var database = new TempDatabase();
