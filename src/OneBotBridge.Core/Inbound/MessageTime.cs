@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Newtonsoft.Json.Linq;
 
 namespace OneBotBridge.Core.Inbound;
@@ -24,6 +25,13 @@ internal static class MessageTime
                 return null;
         }
     }
+
+    public static DateTimeOffset? Read(JsonElement? timestamp) => timestamp switch
+    {
+        { ValueKind: JsonValueKind.Number } number => number.Integer() is { } seconds ? FromUnixSeconds(seconds) : null,
+        { ValueKind: JsonValueKind.String } text => Parse(text.GetString()!),
+        _ => null,
+    };
 
     private static DateTimeOffset? Parse(string text)
     {

@@ -1,4 +1,4 @@
-using Newtonsoft.Json;
+using System.Text.Json;
 using Newtonsoft.Json.Linq;
 using OneBotBridge.Core.Chats;
 using OneBotBridge.Core.Ids;
@@ -13,23 +13,31 @@ namespace OneBotBridge.Core.Inbound;
 /// QQ message dispatches as OneBot message events: GROUP_AT_MESSAGE_CREATE → group, C2C_MESSAGE_CREATE
 /// → private (friend), AT_MESSAGE_CREATE / MESSAGE_CREATE → group (a guild channel appears as a group,
 /// with <c>guild_id</c> and <c>channel_id</c> as extra fields), DIRECT_MESSAGE_CREATE → private. Each
-/// message is numbered, stored for <c>get_msg</c>, and remembered as something to reply to.
+/// message is numbered, stored for <c>get_msg</c>, and remembered as something to reply to. Messages are
+/// most of what the platform sends, so their payload is read straight from its UTF-8 text, not as a tree.
 /// </summary>
 internal sealed class MessageTranslator(InboundState state, QuoteIndex quotes)
 {
+    private static readonly JsonDocumentOptions PayloadOptions = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+    };
+
     public static bool Handles(string type) => type is
         "GROUP_AT_MESSAGE_CREATE" or "GROUP_MESSAGE_CREATE" or "C2C_MESSAGE_CREATE" or "AT_MESSAGE_CREATE" or "MESSAGE_CREATE" or "DIRECT_MESSAGE_CREATE";
 
     /// <returns>The event, or <c>null</c> when the platform delivered this message before.</returns>
     public async Task<Translation?> TranslateAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
-        var d = (JObject)dispatch.Data;
-        var platformMessageId = Required(d, "id");
-        var author = d["author"] as JObject ?? [];
+        using var payload = JsonDocument.Parse(dispatch.Utf8Data, PayloadOptions);
+        var d = payload.RootElement;
+        var platformMessageId = d.Required("id");
+        var author = d.Object("author") ?? default;
         var scene = SceneOf(dispatch.Type);
-        var sender = await SenderNumberAsync(scene, author, d, cancellationToken);
+        var sender = await SenderNumberAsync(scene, author, cancellationToken);
         var target = await TargetAsync(scene, d, sender, cancellationToken);
-        var time = MessageTime.Read(d["timestamp"]) ?? state.Time.GetUtcNow();
+        var time = MessageTime.Read(d.Field("timestamp")) ?? state.Time.GetUtcNow();
         var message = await BuildMessageAsync(scene, d, cancellationToken);
 
         var (messageId, messageStored, isNew) = await state.Messages.AssignAsync(
@@ -43,9 +51,10 @@ internal sealed class MessageTranslator(InboundState state, QuoteIndex quotes)
         var replyStored = state.Replies.RecordMessageAsync(target, sender, platformMessageId, time, cancellationToken);
         quotes.Remember(d, messageId);
 
-        var nickname = (string?)author["username"] ?? "";
-        var card = (string?)d["member"]?["nick"] ?? "";
-        var role = RoleOf(author, d["member"] as JObject);
+        var nickname = author.Text("username") ?? "";
+        var member = d.Object("member");
+        var card = member?.Text("nick") ?? "";
+        var role = RoleOf(author, member);
         state.Roster.Saw(target, sender, nickname, card, role, time);
         state.Pending.Release(target);
 
@@ -85,38 +94,38 @@ internal sealed class MessageTranslator(InboundState state, QuoteIndex quotes)
         _ => Scene.GuildChannel,
     };
 
-    private ValueTask<long> SenderNumberAsync(Scene scene, JObject author, JObject d, CancellationToken cancellationToken)
+    private ValueTask<long> SenderNumberAsync(Scene scene, JsonElement author, CancellationToken cancellationToken)
     {
-        var union = (string?)author["union_openid"];
+        var union = author.Text("union_openid");
         return scene switch
         {
             Scene.Group => state.Ids.GetUserNumberAsync(
-                new PlatformId(IdKind.MemberOpenId, (string?)author["member_openid"] ?? Required(author, "id")), union, cancellationToken),
+                new PlatformId(IdKind.MemberOpenId, author.Text("member_openid") ?? author.Required("id")), union, cancellationToken),
             Scene.C2C => state.Ids.GetUserNumberAsync(
-                new PlatformId(IdKind.UserOpenId, (string?)author["user_openid"] ?? Required(author, "id")), union, cancellationToken),
-            _ => state.Ids.GetNumberAsync(new PlatformId(IdKind.GuildUserId, Required(author, "id")), cancellationToken),
+                new PlatformId(IdKind.UserOpenId, author.Text("user_openid") ?? author.Required("id")), union, cancellationToken),
+            _ => state.Ids.GetNumberAsync(new PlatformId(IdKind.GuildUserId, author.Required("id")), cancellationToken),
         };
     }
 
-    private async ValueTask<ChatTarget> TargetAsync(Scene scene, JObject d, long sender, CancellationToken cancellationToken)
+    private async ValueTask<ChatTarget> TargetAsync(Scene scene, JsonElement d, long sender, CancellationToken cancellationToken)
     {
         switch (scene)
         {
             case Scene.Group:
-                var group = (string?)d["group_openid"] ?? Required(d, "group_id");
+                var group = d.Text("group_openid") ?? d.Required("group_id");
                 return ChatTarget.Group(await state.Ids.GetNumberAsync(new PlatformId(IdKind.GroupOpenId, group), cancellationToken));
             case Scene.GuildChannel:
-                return ChatTarget.GuildChannel(await state.Ids.GetNumberAsync(new PlatformId(IdKind.ChannelId, Required(d, "channel_id")), cancellationToken));
+                return ChatTarget.GuildChannel(await state.Ids.GetNumberAsync(new PlatformId(IdKind.ChannelId, d.Required("channel_id")), cancellationToken));
             case Scene.GuildDirect:
                 // Replies to a direct message go to /dms/{guild_id}: remember that guild as the user's address.
-                await state.Ids.AttachAsync(new PlatformId(IdKind.DirectMessageGuild, Required(d, "guild_id")), sender, cancellationToken);
+                await state.Ids.AttachAsync(new PlatformId(IdKind.DirectMessageGuild, d.Required("guild_id")), sender, cancellationToken);
                 return ChatTarget.GuildDirect(sender);
             default:
                 return ChatTarget.C2C(sender);
         }
     }
 
-    private async Task<Message> BuildMessageAsync(Scene scene, JObject d, CancellationToken cancellationToken)
+    private async Task<Message> BuildMessageAsync(Scene scene, JsonElement d, CancellationToken cancellationToken)
     {
         var segments = new List<Segment>();
         if (await quotes.FindQuotedAsync(d, cancellationToken) is { } quoted)
@@ -126,7 +135,7 @@ internal sealed class MessageTranslator(InboundState state, QuoteIndex quotes)
 
         var isGuild = scene is Scene.GuildChannel or Scene.GuildDirect;
         var botMention = isGuild ? BotMentionOf(d) : null;
-        var pieces = QQContentParser.Parse((string?)d["content"] ?? "", botMention);
+        var pieces = QQContentParser.Parse(d.Text("content") ?? "", botMention);
         var mentioned = new HashSet<string>();
         foreach (var piece in pieces)
         {
@@ -138,7 +147,7 @@ internal sealed class MessageTranslator(InboundState state, QuoteIndex quotes)
             segments.InsertRange(segments.Count > 0 && segments[0] is ReplySegment ? 1 : 0, await MentionsNotInContentAsync(d, mentioned, cancellationToken));
         }
 
-        segments.AddRange(Attachments.ToSegments(d["attachments"]));
+        segments.AddRange(Attachments.ToSegments(d));
         return new Message(segments);
     }
 
@@ -164,32 +173,27 @@ internal sealed class MessageTranslator(InboundState state, QuoteIndex quotes)
     }
 
     /// <summary>Group/C2C <c>mentions</c> that the content does not spell out (the platform removes the @bot, and may others).</summary>
-    private async Task<List<Segment>> MentionsNotInContentAsync(JObject d, HashSet<string> mentioned, CancellationToken cancellationToken)
+    private async Task<List<Segment>> MentionsNotInContentAsync(JsonElement d, HashSet<string> mentioned, CancellationToken cancellationToken)
     {
         var segments = new List<Segment>();
-        if (d["mentions"] is not JArray mentions)
+        foreach (var mention in d.Objects("mentions"))
         {
-            return segments;
-        }
-
-        foreach (var mention in mentions.OfType<JObject>())
-        {
-            if ((bool?)mention["is_you"] == true || (bool?)mention["bot"] == true)
+            if (mention.Flag("is_you") == true || mention.Flag("bot") == true)
             {
                 continue;
             }
 
-            if ((string?)mention["scope"] == "all")
+            if (mention.Text("scope") == "all")
             {
                 segments.Add(AtSegment.All);
                 continue;
             }
 
-            var openid = (string?)mention["member_openid"] ?? (string?)mention["id"];
+            var openid = mention.Text("member_openid") ?? mention.Text("id");
             if (openid is { Length: > 0 } && mentioned.Add(openid))
             {
                 var number = await state.Ids.GetNumberAsync(new PlatformId(IdKind.MemberOpenId, openid), cancellationToken);
-                segments.Add(new AtSegment(number) { Name = (string?)mention["username"] });
+                segments.Add(new AtSegment(number) { Name = mention.Text("username") });
             }
         }
 
@@ -197,14 +201,22 @@ internal sealed class MessageTranslator(InboundState state, QuoteIndex quotes)
     }
 
     /// <summary>The guild user id of the bot, as the <c>mentions</c> of a guild message mark it.</summary>
-    private static string? BotMentionOf(JObject d) =>
-        (d["mentions"] as JArray)?.OfType<JObject>().FirstOrDefault(mention => (bool?)mention["bot"] == true) is { } bot
-            ? (string?)bot["id"]
-            : null;
-
-    private static string RoleOf(JObject author, JObject? member)
+    private static string? BotMentionOf(JsonElement d)
     {
-        if ((string?)author["member_role"] is { Length: > 0 } role)
+        foreach (var mention in d.Objects("mentions"))
+        {
+            if (mention.Flag("bot") == true)
+            {
+                return mention.Text("id");
+            }
+        }
+
+        return null;
+    }
+
+    private static string RoleOf(JsonElement author, JsonElement? member)
+    {
+        if (author.Text("member_role") is { Length: > 0 } role)
         {
             return role.ToLowerInvariant() switch
             {
@@ -215,16 +227,15 @@ internal sealed class MessageTranslator(InboundState state, QuoteIndex quotes)
         }
 
         // Guild default roles: 4 creator, 2 administrator, 5 channel administrator, 1 everyone.
-        var roles = (member?["roles"] as JArray)?.Select(r => (string?)r).ToHashSet() ?? [];
+        var roles = member?.Field("roles") is { ValueKind: JsonValueKind.Array } list
+            ? list.EnumerateArray().Select(QQFields.TextOf).ToHashSet()
+            : [];
         return roles.Contains("4") ? "owner" : roles.Contains("2") || roles.Contains("5") ? "admin" : "member";
     }
 
-    private static List<KeyValuePair<string, JToken>> GuildFields(JObject d) =>
+    private static List<KeyValuePair<string, JToken>> GuildFields(JsonElement d) =>
     [
-        new("guild_id", (string?)d["guild_id"] ?? (string?)d["src_guild_id"] ?? ""),
-        new("channel_id", (string?)d["channel_id"] ?? ""),
+        new("guild_id", d.Text("guild_id") ?? d.Text("src_guild_id") ?? ""),
+        new("channel_id", d.Text("channel_id") ?? ""),
     ];
-
-    private static string Required(JObject json, string key) =>
-        (string?)json[key] is { Length: > 0 } value ? value : throw new InboundFormatException($"the payload has no '{key}'");
 }

@@ -1,5 +1,4 @@
-using System.Text.RegularExpressions;
-using Newtonsoft.Json.Linq;
+using System.Text.Json;
 using OneBotBridge.Core.Caching;
 using OneBotBridge.Core.Messages;
 
@@ -11,11 +10,11 @@ namespace OneBotBridge.Core.Inbound;
 /// the message itself and <c>ref_msg_idx=REFIDX_..</c> for the one it quotes), so recent indexes are
 /// remembered here.
 /// </summary>
-internal sealed partial class QuoteIndex(MessageStore messages, int capacity = 10_000)
+internal sealed class QuoteIndex(MessageStore messages, int capacity = 10_000)
 {
     private readonly LruCache<string, int> _byIndex = new(capacity, StringComparer.Ordinal);
 
-    public void Remember(JObject d, int messageId)
+    public void Remember(JsonElement d, int messageId)
     {
         if (ExtValue(d, "msg_idx") is { } index)
         {
@@ -23,39 +22,41 @@ internal sealed partial class QuoteIndex(MessageStore messages, int capacity = 1
         }
     }
 
-    public async ValueTask<int?> FindQuotedAsync(JObject d, CancellationToken cancellationToken)
+    public async ValueTask<int?> FindQuotedAsync(JsonElement d, CancellationToken cancellationToken)
     {
-        if ((string?)d["message_reference"]?["message_id"] is { Length: > 0 } quotedId
+        if (d.Object("message_reference")?.Text("message_id") is { Length: > 0 } quotedId
             && await messages.FindByPlatformIdAsync(quotedId, cancellationToken) is { } quoted)
         {
             return quoted.MessageId;
         }
 
-        var index = ExtValue(d, "ref_msg_idx") ?? (string?)d["msg_elements"]?.FirstOrDefault()?["msg_idx"];
+        var index = ExtValue(d, "ref_msg_idx") ?? FirstElementIndex(d);
         return index is not null && _byIndex.TryGet(index, out var messageId) ? messageId : null;
     }
 
-    private static string? ExtValue(JObject d, string key)
+    private static string? FirstElementIndex(JsonElement d) =>
+        d.Field("msg_elements") is { ValueKind: JsonValueKind.Array } elements && elements.GetArrayLength() > 0
+            ? elements[0].Text("msg_idx")
+            : null;
+
+    private static string? ExtValue(JsonElement d, string key)
     {
-        var ext = d["message_scene"]?["ext"];
-        var entries = ext switch
+        var entries = d.Object("message_scene")?.Field("ext") switch
         {
-            JArray list => list.Select(entry => (string?)entry),
-            JValue { Type: JTokenType.String } single => [(string?)single],
+            { ValueKind: JsonValueKind.Array } list => list.EnumerateArray().Select(QQFields.TextOf),
+            { ValueKind: JsonValueKind.String } single => [single.GetString()],
             _ => [],
         };
         foreach (var entry in entries)
         {
-            var match = ExtEntry().Match(entry ?? "");
-            if (match.Success && match.Groups[1].Value == key)
+            // Entries read "key=value".
+            var separator = entry?.IndexOf('=') ?? -1;
+            if (separator > 0 && separator < entry!.Length - 1 && entry.AsSpan(0, separator).SequenceEqual(key))
             {
-                return match.Groups[2].Value;
+                return entry[(separator + 1)..];
             }
         }
 
         return null;
     }
-
-    [GeneratedRegex("^([a-z_]+)=(.+)$")]
-    private static partial Regex ExtEntry();
 }

@@ -301,7 +301,7 @@ public sealed partial class QQWebhookReceiver
 
     private async Task AcceptDispatchAsync(HttpContext context, GatewayPayload payload, ChannelWriter<GatewayDispatch> output, CancellationToken stopping)
     {
-        var dispatch = new GatewayDispatch(payload.Type ?? "", Seq: null, payload.Id, payload.Data);
+        var dispatch = new GatewayDispatch(payload.Type ?? "", seq: null, payload.Id, payload.Utf8Data);
         if (payload.Id is not { } eventId)
         {
             // Nothing to recognise a redelivery by: hand it on each time it comes.

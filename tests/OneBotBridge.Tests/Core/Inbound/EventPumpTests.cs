@@ -105,13 +105,13 @@ public sealed class EventPumpTests
         public async Task PushAsync(string text)
         {
             var seq = Interlocked.Increment(ref _seq);
-            await dispatches.Writer.WriteAsync(new GatewayDispatch("C2C_MESSAGE_CREATE", seq, $"C2C_MESSAGE_CREATE:e{seq}", new JObject
+            await dispatches.Writer.WriteAsync(new GatewayDispatch("C2C_MESSAGE_CREATE", seq, $"C2C_MESSAGE_CREATE:e{seq}", Encoding.UTF8.GetBytes(new JObject
             {
                 ["id"] = $"ROBOT1.0_{text}",
                 ["content"] = text,
                 ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
                 ["author"] = new JObject { ["id"] = "U1", ["user_openid"] = "U1" },
-            }));
+            }.ToString())));
         }
 
         public async ValueTask DisposeAsync()

@@ -54,7 +54,7 @@ internal sealed class InboundScenario
     public async Task<OneBotEvent?> TranslateAsync(string type, string d, string? eventId = null)
     {
         var translation = await Translator.TranslateAsync(
-            new GatewayDispatch(type, Interlocked.Increment(ref _seq), eventId ?? $"{type}:e{_seq}", Parse(d)),
+            new GatewayDispatch(type, Interlocked.Increment(ref _seq), eventId ?? $"{type}:e{_seq}", Encoding.UTF8.GetBytes(d)),
             CancellationToken.None);
         if (translation is null)
         {
