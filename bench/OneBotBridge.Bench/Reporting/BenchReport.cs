@@ -25,6 +25,8 @@ internal sealed class BenchReport(string command, BenchSettings settings, Machin
 
     public double WarmupSeconds => settings.Warmup.TotalSeconds;
 
+    public double ProcessWarmupSeconds => settings.ProcessWarmup.TotalSeconds;
+
     public BenchResults Results => results;
 
     public IReadOnlyList<TargetCheck> Targets { get; } = Reporting.Targets.Check(results);

@@ -17,7 +17,8 @@ internal static class MarkdownReport
         text.AppendLine($"- Machine: {machine.Cores} cores ({machine.Cpu}), {machine.MemoryGigabytes:0.0} GB, {machine.Os}, {machine.Runtime}, {machine.Build} build, {machine.Date:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine($"- Command: `{report.Command}`");
         text.AppendLine(
-            $"- Event runs last {report.RunSeconds:0.#} s, of which the first {report.WarmupSeconds:0.#} s are not measured. The bench (simulator and " +
+            $"- Each fresh bridge (or relay) first takes {report.ProcessWarmupSeconds:0.#} s of saturating load, not measured, so that its code is " +
+            $"compiled to its steady state. Event runs last {report.RunSeconds:0.#} s, of which the first {report.WarmupSeconds:0.#} s are not measured. The bench (simulator and " +
             "clients) runs on the same cores as the process it measures, so every figure is indicative.");
         if (report.Smoke)
         {

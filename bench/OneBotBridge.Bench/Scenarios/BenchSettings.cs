@@ -16,8 +16,14 @@ internal sealed record BenchSettings(bool Smoke, TimeSpan RunDuration)
 
     public IReadOnlyList<int> ClientCounts => Smoke ? [1, TargetClients] : [1, TargetClients, 100];
 
-    /// <summary>The start of each run whose events are not measured: JIT tiering, caches, socket buffers.</summary>
-    public TimeSpan Warmup => RunDuration * 0.2;
+    /// <summary>The share at the start of each run whose events are not measured: connections, caches, socket buffers.</summary>
+    public const double UnmeasuredShare = 0.2;
+
+    /// <summary>The start of each run whose events are not measured.</summary>
+    public TimeSpan Warmup => RunDuration * UnmeasuredShare;
+
+    /// <summary>Saturating load a fresh bridge (or relay) gets before its first measured run, for the JIT to settle.</summary>
+    public TimeSpan ProcessWarmup => TimeSpan.FromSeconds(Smoke ? 0.5 : 5);
 
     /// <summary>The room to settle before a memory reading.</summary>
     public TimeSpan Settle => TimeSpan.FromSeconds(Smoke ? 0.5 : 3);

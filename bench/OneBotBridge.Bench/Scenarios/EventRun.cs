@@ -23,6 +23,25 @@ internal sealed class EventRun(QQSimulator simulator, SystemUnderTest target, Be
     private const int Capacity = 2_000_000;
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Saturating load for <see cref="BenchSettings.ProcessWarmup"/>, not measured: a fresh process first compiles its
+    /// hot paths (tiered JIT), then runs them in the steady state that the measured runs are about.
+    /// </summary>
+    public async Task WarmUpAsync(int clientCount, CancellationToken cancellationToken)
+    {
+        var log = new PushLog(Capacity);
+        var clients = await ConnectAsync(clientCount, log, cancellationToken);
+        try
+        {
+            await PushAsync(new DispatchMix(simulator.Options.BotUserId), log, clients, null, settings.ProcessWarmup, cancellationToken);
+            await DrainAsync(log, clients, cancellationToken);
+        }
+        finally
+        {
+            await Task.WhenAll(clients.Select(client => client.DisposeAsync().AsTask()));
+        }
+    }
+
     /// <param name="offeredPerSecond">The paced rate, or null to saturate.</param>
     public async Task<EventRunResult> RunAsync(SystemKind system, int clientCount, double? offeredPerSecond, CancellationToken cancellationToken)
     {
@@ -31,7 +50,8 @@ internal sealed class EventRun(QQSimulator simulator, SystemUnderTest target, Be
         try
         {
             target.Process.Meter.ResetPeak();
-            var (begin, end) = await PushAsync(new DispatchMix(simulator.Options.BotUserId), log, clients, offeredPerSecond, cancellationToken);
+            var (begin, end) = await PushAsync(
+                new DispatchMix(simulator.Options.BotUserId), log, clients, offeredPerSecond, settings.RunDuration, cancellationToken);
             await DrainAsync(log, clients, cancellationToken);
 
             var latency = new LatencyHistogram();
@@ -84,7 +104,7 @@ internal sealed class EventRun(QQSimulator simulator, SystemUnderTest target, Be
 
     /// <returns>Readings where the measured part of the run began and where the pushing ended.</returns>
     private async Task<(Reading Begin, Reading End)> PushAsync(
-        DispatchMix mix, PushLog log, EventClient[] clients, double? offeredPerSecond, CancellationToken cancellationToken)
+        DispatchMix mix, PushLog log, EventClient[] clients, double? offeredPerSecond, TimeSpan duration, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         Reading? begin = null;
@@ -92,12 +112,12 @@ internal sealed class EventRun(QQSimulator simulator, SystemUnderTest target, Be
         while (true)
         {
             var elapsed = Stopwatch.GetElapsedTime(started);
-            if (elapsed >= settings.RunDuration || log.Count == log.Capacity)
+            if (elapsed >= duration || log.Count == log.Capacity)
             {
                 break;
             }
 
-            if (begin is null && elapsed >= settings.Warmup)
+            if (begin is null && elapsed >= duration * BenchSettings.UnmeasuredShare)
             {
                 log.MeasuredFrom = log.Count;
                 begin = Read(clients);

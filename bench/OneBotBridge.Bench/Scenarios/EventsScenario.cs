@@ -5,8 +5,8 @@ using OneBotBridge.Simulator;
 namespace OneBotBridge.Bench.Scenarios;
 
 /// <summary>
-/// The events and relay scenarios: for each client count a fresh simulator and a fresh bridge (or relay), a run
-/// paced at <see cref="BenchSettings.OfferedEventsPerSecond"/>, then a saturating run.
+/// The events and relay scenarios: for each client count a fresh simulator and a fresh bridge (or relay), a warm-up,
+/// a run paced at <see cref="BenchSettings.OfferedEventsPerSecond"/>, then a saturating run.
 /// </summary>
 internal static class EventsScenario
 {
@@ -20,6 +20,7 @@ internal static class EventsScenario
                 ? await SystemUnderTest.StartBridgeAsync(simulator, data.Path, cancellationToken)
                 : await SystemUnderTest.StartRelayAsync(simulator, cancellationToken);
             var run = new EventRun(simulator, target, settings);
+            await run.WarmUpAsync(clients, cancellationToken);
             foreach (var offered in new double?[] { BenchSettings.OfferedEventsPerSecond, null })
             {
                 var result = await run.RunAsync(kind, clients, offered, cancellationToken);

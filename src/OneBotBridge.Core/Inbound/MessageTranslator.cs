@@ -48,7 +48,7 @@ internal sealed class MessageTranslator(InboundState state, QuoteIndex quotes)
             return null;
         }
 
-        var replyStored = state.Replies.RecordMessageAsync(target, sender, platformMessageId, time, cancellationToken);
+        state.Replies.RecordMessage(target, sender, platformMessageId, time);
         quotes.Remember(d, messageId);
 
         var nickname = author.Text("username") ?? "";
@@ -83,7 +83,7 @@ internal sealed class MessageTranslator(InboundState state, QuoteIndex quotes)
                 Extra = scene == Scene.GuildDirect ? GuildFields(d) : [],
             },
         };
-        return new Translation(translated, Task.WhenAll(messageStored, replyStored));
+        return new Translation(translated, messageStored);
     }
 
     private static Scene SceneOf(string type) => type switch

@@ -8,7 +8,9 @@ namespace OneBotBridge.Core.Replies;
 /// context of a send: the message replied to if still usable, else the newest usable message from the
 /// preferred user, else the newest usable message in the conversation, else the newest usable event.
 /// "Usable" means inside the scene's window and under its reply limit. Every <c>msg_seq</c> handed out is
-/// stored before it is returned and never handed out again, across restarts too.
+/// stored before it is returned and never handed out again, across restarts too. A received message is not
+/// stored here: its row in the message store is what a restart finds it by (see
+/// <see cref="IBridgeStore.LoadReplySourcesAsync"/>), until its first reply stores its seq.
 /// </summary>
 public sealed class ReplyContextBook
 {
@@ -51,18 +53,20 @@ public sealed class ReplyContextBook
 
     /// <summary>
     /// Remembers a received message as something to reply to. <paramref name="sentAt"/> is the platform's
-    /// timestamp: the window runs from it (or from now, if it lies in the future).
+    /// timestamp: the window runs from it (or from now, if it lies in the future). Nothing is written: the
+    /// message itself is stored by the message store.
     /// </summary>
-    public Task RecordMessageAsync(
-        ChatTarget target, long senderNumber, string platformMessageId, DateTimeOffset? sentAt, CancellationToken cancellationToken) =>
-        RecordAsync(ReplySourceKind.Message, platformMessageId, target, senderNumber, sentAt, cancellationToken);
+    public void RecordMessage(ChatTarget target, long senderNumber, string platformMessageId, DateTimeOffset? sentAt) =>
+        Remember(ReplySourceKind.Message, platformMessageId, target, senderNumber, sentAt);
 
     /// <summary>
     /// Remembers a received event whose <c>event_id</c> can be replied to (group add, C2C receive,
     /// friend add, interaction).
     /// </summary>
     public Task RecordEventAsync(ChatTarget target, string eventId, DateTimeOffset? sentAt, CancellationToken cancellationToken) =>
-        RecordAsync(ReplySourceKind.Event, eventId, target, null, sentAt, cancellationToken);
+        Remember(ReplySourceKind.Event, eventId, target, null, sentAt) is { } source
+            ? _store.SaveReplySourceAsync(source.ToRecord(), cancellationToken)
+            : Task.CompletedTask;
 
     /// <summary>
     /// Picks the reply context of one send to <paramref name="target"/> and takes the next <c>msg_seq</c> of
@@ -140,15 +144,15 @@ public sealed class ReplyContextBook
         return _store.PruneReplySourcesAsync(now - _options.LongestWindow, cancellationToken);
     }
 
-    private Task RecordAsync(
-        ReplySourceKind kind, string id, ChatTarget target, long? senderNumber, DateTimeOffset? sentAt, CancellationToken cancellationToken)
+    /// <returns>The new source, or <c>null</c> if it was known.</returns>
+    private ReplySource? Remember(ReplySourceKind kind, string id, ChatTarget target, long? senderNumber, DateTimeOffset? sentAt)
     {
         lock (_gate)
         {
             var now = _time.GetUtcNow();
             if (_sources.ContainsKey((kind, id)))
             {
-                return Task.CompletedTask;
+                return null;
             }
 
             var receivedAt = sentAt is { } at && at < now ? at : now;
@@ -160,7 +164,7 @@ public sealed class ReplyContextBook
                 Sweep(now);
             }
 
-            return _store.SaveReplySourceAsync(source.ToRecord(), cancellationToken);
+            return source;
         }
     }
 

@@ -31,7 +31,10 @@ public interface IBridgeStore : IAsyncDisposable
     /// </summary>
     Task<IReadOnlyList<MessageRecord>> FindMessagesAsync(string platformMessageId, int messageId, CancellationToken cancellationToken);
 
-    /// <summary>Reply sources received at or after <paramref name="since"/>.</summary>
+    /// <summary>
+    /// Reply sources received at or after <paramref name="since"/>: the saved ones, and every received message
+    /// not saved as one (no reply to it yet), as a message source with seq and uses at 0.
+    /// </summary>
     Task<IReadOnlyList<ReplySourceRecord>> LoadReplySourcesAsync(DateTimeOffset since, CancellationToken cancellationToken);
 
     /// <summary>

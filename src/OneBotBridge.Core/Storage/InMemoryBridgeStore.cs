@@ -95,8 +95,11 @@ public sealed class InMemoryBridgeStore : IBridgeStore
     {
         lock (_gate)
         {
+            var unreplied = _messages.Values
+                .Where(m => m.Direction == MessageDirection.Received && !_replySources.ContainsKey((ReplySourceKind.Message, m.PlatformMessageId)))
+                .Select(m => new ReplySourceRecord(ReplySourceKind.Message, m.PlatformMessageId, m.Target, m.SenderNumber, m.Time, 0, 0));
             return Task.FromResult<IReadOnlyList<ReplySourceRecord>>(
-                [.. _replySources.Values.Where(s => s.ReceivedAt >= since).OrderBy(s => s.ReceivedAt)]);
+                [.. _replySources.Values.Concat(unreplied).Where(s => s.ReceivedAt >= since).OrderBy(s => s.ReceivedAt)]);
         }
     }
 

@@ -16,11 +16,13 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
 {
     private readonly string _readConnectionString;
     private readonly SqliteBatchWriter _writer;
+    private readonly SqliteMessageLookup _messageLookup;
 
     private SqliteBridgeStore(string readConnectionString, SqliteBatchWriter writer)
     {
         _readConnectionString = readConnectionString;
         _writer = writer;
+        _messageLookup = new SqliteMessageLookup(readConnectionString);
     }
 
     /// <summary>Opens (or creates) the database at <see cref="StorageOptions.Path"/>, creating its directory.</summary>
@@ -116,31 +118,34 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
             ReadMessage,
             cancellationToken);
 
-    public Task<IReadOnlyList<MessageRecord>> FindMessagesAsync(string platformMessageId, int messageId, CancellationToken cancellationToken) =>
-        ReadAsync<IReadOnlyList<MessageRecord>>(
-            $"{SelectMessage} WHERE platform_id = $platform OR message_id = $number;",
-            command =>
-            {
-                command.Parameters.AddWithValue("$platform", platformMessageId);
-                command.Parameters.AddWithValue("$number", messageId);
-            },
-            static reader =>
-            {
-                var found = new List<MessageRecord>(2);
-                while (ReadMessage(reader) is { } message)
-                {
-                    found.Add(message);
-                }
+    public Task<IReadOnlyList<MessageRecord>> FindMessagesAsync(string platformMessageId, int messageId, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<IReadOnlyList<MessageRecord>>(cancellationToken);
+        }
 
-                return found;
-            },
-            cancellationToken);
+        try
+        {
+            return Task.FromResult(_messageLookup.Find(platformMessageId, messageId));
+        }
+        catch (SqliteException e)
+        {
+            return Task.FromException<IReadOnlyList<MessageRecord>>(e);
+        }
+    }
 
     public Task<IReadOnlyList<ReplySourceRecord>> LoadReplySourcesAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<ReplySourceRecord>>(
             """
             SELECT kind, source_id, scene, target, sender, received_at_ms, seq_high_water, uses
-            FROM reply_sources WHERE received_at_ms >= $since ORDER BY received_at_ms;
+            FROM reply_sources WHERE received_at_ms >= $since
+            UNION ALL
+            SELECT 'message', platform_id, scene, target, sender, time_ms, 0, 0
+            FROM messages
+            WHERE direction = 'received' AND time_ms >= $since
+              AND NOT EXISTS (SELECT 1 FROM reply_sources WHERE kind = 'message' AND source_id = messages.platform_id)
+            ORDER BY 6;
             """,
             command => command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds()),
             static reader =>
@@ -175,14 +180,15 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
     public async ValueTask DisposeAsync()
     {
         await _writer.DisposeAsync().ConfigureAwait(false);
+        _messageLookup.Dispose();
         using var connection = new SqliteConnection(_readConnectionString);
         SqliteConnection.ClearPool(connection);
     }
 
-    private const string SelectMessage =
+    internal const string SelectMessage =
         "SELECT message_id, platform_id, scene, target, sender, direction, time_ms, content FROM messages";
 
-    private static MessageRecord? ReadMessage(SqliteDataReader reader) => reader.Read()
+    internal static MessageRecord? ReadMessage(SqliteDataReader reader) => reader.Read()
         ? new MessageRecord(
             reader.GetInt32(0),
             reader.GetString(1),

@@ -26,8 +26,8 @@ public sealed class ReplyContextBookTests
     public async Task The_replied_to_message_is_used_while_it_is_usable()
     {
         var book = await LoadAsync();
-        await book.RecordMessageAsync(Group, Alice, "m1", null, default);
-        await book.RecordMessageAsync(Group, Bob, "m2", null, default);
+        book.RecordMessage(Group, Alice, "m1", null);
+        book.RecordMessage(Group, Bob, "m2", null);
 
         var context = await SelectAsync(book, Group, Bob, replyTo: "m1");
 
@@ -38,9 +38,9 @@ public sealed class ReplyContextBookTests
     public async Task Without_a_reply_the_newest_message_of_the_preferred_user_wins_over_newer_ones_of_others()
     {
         var book = await LoadAsync();
-        await book.RecordMessageAsync(Group, Alice, "alice-1", null, default);
-        await book.RecordMessageAsync(Group, Alice, "alice-2", null, default);
-        await book.RecordMessageAsync(Group, Bob, "bob-1", null, default);
+        book.RecordMessage(Group, Alice, "alice-1", null);
+        book.RecordMessage(Group, Alice, "alice-2", null);
+        book.RecordMessage(Group, Bob, "bob-1", null);
 
         Assert.That((await SelectAsync(book, Group, Alice)).MsgId, Is.EqualTo("alice-2"));
         Assert.That((await SelectAsync(book, Group, sender: 999)).MsgId, Is.EqualTo("bob-1"), "unknown user: newest in the group");
@@ -51,10 +51,10 @@ public sealed class ReplyContextBookTests
     public async Task A_replied_to_message_from_another_conversation_or_past_its_window_falls_back_to_the_newest()
     {
         var book = await LoadAsync();
-        await book.RecordMessageAsync(ChatTarget.Group(7), Alice, "elsewhere", null, default);
-        await book.RecordMessageAsync(Group, Alice, "old", null, default);
+        book.RecordMessage(ChatTarget.Group(7), Alice, "elsewhere", null);
+        book.RecordMessage(Group, Alice, "old", null);
         _time.Advance(TimeSpan.FromMinutes(4));
-        await book.RecordMessageAsync(Group, Bob, "new", null, default);
+        book.RecordMessage(Group, Bob, "new", null);
 
         Assert.That((await SelectAsync(book, Group, replyTo: "elsewhere")).MsgId, Is.EqualTo("new"));
         _time.Advance(TimeSpan.FromMinutes(1));
@@ -65,7 +65,7 @@ public sealed class ReplyContextBookTests
     public async Task A_group_message_expires_after_five_minutes_with_a_clear_reason()
     {
         var book = await LoadAsync();
-        await book.RecordMessageAsync(Group, Alice, "m1", null, default);
+        book.RecordMessage(Group, Alice, "m1", null);
 
         _time.Advance(TimeSpan.FromMinutes(4) + TimeSpan.FromSeconds(50));
         Assert.That((await SelectAsync(book, Group)).MsgId, Is.EqualTo("m1"));
@@ -81,7 +81,7 @@ public sealed class ReplyContextBookTests
     {
         var book = await LoadAsync();
         var chat = ChatTarget.C2C(Alice);
-        await book.RecordMessageAsync(chat, Alice, "c1", null, default);
+        book.RecordMessage(chat, Alice, "c1", null);
 
         _time.Advance(TimeSpan.FromMinutes(50));
         Assert.That((await SelectAsync(book, chat)).MsgId, Is.EqualTo("c1"));
@@ -94,7 +94,7 @@ public sealed class ReplyContextBookTests
     public async Task The_window_runs_from_the_platform_timestamp()
     {
         var book = await LoadAsync();
-        await book.RecordMessageAsync(Group, Alice, "late", _time.GetUtcNow() - TimeSpan.FromMinutes(4), default);
+        book.RecordMessage(Group, Alice, "late", _time.GetUtcNow() - TimeSpan.FromMinutes(4));
 
         _time.Advance(TimeSpan.FromMinutes(1));
 
@@ -105,8 +105,8 @@ public sealed class ReplyContextBookTests
     public async Task A_message_gives_five_replies_with_increasing_seqs_then_the_next_one_is_used()
     {
         var book = await LoadAsync();
-        await book.RecordMessageAsync(Group, Alice, "older", null, default);
-        await book.RecordMessageAsync(Group, Alice, "newer", null, default);
+        book.RecordMessage(Group, Alice, "older", null);
+        book.RecordMessage(Group, Alice, "newer", null);
 
         var seqs = new List<(string?, int)>();
         for (var i = 0; i < 7; i++)
@@ -125,7 +125,7 @@ public sealed class ReplyContextBookTests
     public async Task When_every_message_is_used_up_the_reason_says_so()
     {
         var book = await LoadAsync(options: new ReplyOptions { MaxPerMsgId = 2 });
-        await book.RecordMessageAsync(Group, Alice, "m1", null, default);
+        book.RecordMessage(Group, Alice, "m1", null);
         await SelectAsync(book, Group);
         await SelectAsync(book, Group);
 
@@ -139,7 +139,7 @@ public sealed class ReplyContextBookTests
     {
         var book = await LoadAsync();
         var channel = ChatTarget.GuildChannel(100010);
-        await book.RecordMessageAsync(channel, Alice, "g1", null, default);
+        book.RecordMessage(channel, Alice, "g1", null);
 
         for (var i = 1; i <= 12; i++)
         {
@@ -151,7 +151,7 @@ public sealed class ReplyContextBookTests
     public async Task An_event_id_is_used_when_no_message_is_usable()
     {
         var book = await LoadAsync();
-        await book.RecordMessageAsync(Group, Alice, "m1", null, default);
+        book.RecordMessage(Group, Alice, "m1", null);
         _time.Advance(TimeSpan.FromMinutes(6));
         await book.RecordEventAsync(Group, "GROUP_ADD_ROBOT:abc", null, default);
 
@@ -159,7 +159,7 @@ public sealed class ReplyContextBookTests
 
         Assert.That((context.EventId, context.MsgId, context.Seq), Is.EqualTo(("GROUP_ADD_ROBOT:abc", (string?)null, 1)));
 
-        await book.RecordMessageAsync(Group, Bob, "m2", null, default);
+        book.RecordMessage(Group, Bob, "m2", null);
         Assert.That((await SelectAsync(book, Group, Alice)).MsgId, Is.EqualTo("m2"), "a usable message beats an event");
     }
 
@@ -167,7 +167,7 @@ public sealed class ReplyContextBookTests
     public async Task A_duplicate_seq_retry_takes_a_fresh_seq_without_spending_a_reply()
     {
         var book = await LoadAsync(options: new ReplyOptions { MaxPerMsgId = 2 });
-        await book.RecordMessageAsync(Group, Alice, "m1", null, default);
+        book.RecordMessage(Group, Alice, "m1", null);
 
         var first = await SelectAsync(book, Group);
         var renewed = await book.RenewSeqAsync(first, default);
@@ -181,8 +181,8 @@ public sealed class ReplyContextBookTests
     public async Task A_source_the_platform_rejected_is_not_picked_again()
     {
         var book = await LoadAsync();
-        await book.RecordMessageAsync(Group, Alice, "m1", null, default);
-        await book.RecordMessageAsync(Group, Alice, "m2", null, default);
+        book.RecordMessage(Group, Alice, "m1", null);
+        book.RecordMessage(Group, Alice, "m2", null);
 
         book.MarkRejected(await SelectAsync(book, Group));
 
@@ -195,7 +195,7 @@ public sealed class ReplyContextBookTests
         using var database = new TempDatabase();
         var crashed = await database.OpenAsync();
         var book = await LoadAsync(crashed);
-        await book.RecordMessageAsync(Group, Alice, "m1", null, default);
+        book.RecordMessage(Group, Alice, "m1", null);
         await SelectAsync(book, Group);
         await SelectAsync(book, Group);
 
@@ -229,7 +229,7 @@ public sealed class ReplyContextBookTests
     {
         var store = new InMemoryBridgeStore();
         var book = await LoadAsync(store);
-        await book.RecordMessageAsync(Group, Alice, "m1", null, default);
+        book.RecordMessage(Group, Alice, "m1", null);
         _time.Advance(TimeSpan.FromHours(2));
 
         await book.PruneAsync(default);

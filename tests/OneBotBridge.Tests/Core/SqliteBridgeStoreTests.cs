@@ -121,6 +121,29 @@ public sealed class SqliteBridgeStoreTests
         Assert.That(await store.FindMessageAsync(2, default), Is.EqualTo(Message(2)));
     }
 
+    [TestCase(true)]
+    [TestCase(false)]
+    public async Task A_received_message_is_a_reply_source_from_its_row_until_a_reply_saves_its_seq(bool sqlite)
+    {
+        using var database = new TempDatabase();
+        await using IBridgeStore store = sqlite ? await database.OpenAsync() : new InMemoryBridgeStore();
+        var unreplied = Message(1) with { Direction = MessageDirection.Received, Target = ChatTarget.Group(5), SenderNumber = 7 };
+        var replied = Message(2) with { Direction = MessageDirection.Received, Time = At.AddSeconds(1) };
+        var repliedSource = new ReplySourceRecord(ReplySourceKind.Message, replied.PlatformMessageId, replied.Target, 42, replied.Time, 2, 1);
+
+        await store.SaveMessageAsync(unreplied, default);
+        await store.SaveMessageAsync(replied, default);
+        await store.SaveMessageAsync(Message(3), default);
+        await store.SaveReplySourceAsync(repliedSource, default);
+
+        Assert.That(await store.LoadReplySourcesAsync(At, default), Is.EqualTo(new[]
+        {
+            new ReplySourceRecord(ReplySourceKind.Message, unreplied.PlatformMessageId, ChatTarget.Group(5), 7, At, 0, 0),
+            repliedSource,
+        }));
+        Assert.That(await store.LoadReplySourcesAsync(At.AddSeconds(1), default), Is.EqualTo(new[] { repliedSource }));
+    }
+
     [Test]
     public async Task Stored_mappings_and_messages_keep_their_first_value_and_seqs_only_grow()
     {

@@ -206,7 +206,7 @@ internal sealed class OutboundHarness : IAsyncDisposable
     private async Task<Received> RecordAsync(ChatTarget target, long user, string platformId, string nickname)
     {
         var now = Clock.GetUtcNow();
-        await Replies.RecordMessageAsync(target, user, platformId, now, CancellationToken.None);
+        Replies.RecordMessage(target, user, platformId, now);
         var messageId = await Messages.RecordAsync(
             new MessageDraft(platformId, target, user, MessageDirection.Received, now, """[{"type":"text","data":{"text":"hello"}}]"""),
             CancellationToken.None);
