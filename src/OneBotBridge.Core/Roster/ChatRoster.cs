@@ -13,23 +13,34 @@ public sealed class ChatRoster
     private readonly ConcurrentDictionary<ChatTarget, ConcurrentDictionary<long, SeenMember>> _members = new();
     private readonly ConcurrentDictionary<long, SeenMember> _users = new();
 
-    /// <summary>Records that <paramref name="userId"/> spoke in <paramref name="target"/> at <paramref name="at"/>.</summary>
+    /// <summary>
+    /// Records that <paramref name="userId"/> spoke in <paramref name="target"/> at <paramref name="at"/>. A record
+    /// that would only change below the second (the precision anyone reads it at) is kept as it is: this runs for
+    /// every message, and replacing long-lived records each time is work for the garbage collector.
+    /// </summary>
     public void Saw(ChatTarget target, long userId, string nickname, string card, string role, DateTimeOffset at)
     {
-        _chats.AddOrUpdate(
-            target,
-            _ => new SeenChat(target, "", at),
-            (_, chat) => chat with { LastSeen = Later(chat.LastSeen, at) });
-
-        var member = new SeenMember(userId, nickname, card, role, at, at);
-        var members = _members.GetOrAdd(target, _ => new ConcurrentDictionary<long, SeenMember>());
-        members.AddOrUpdate(userId, member, (_, seen) => Merge(seen, member));
-        _users.AddOrUpdate(userId, member with { Card = "", Role = "" }, (_, seen) => Merge(seen, member with { Card = "", Role = "" }));
+        SawChat(target, at);
+        var members = _members.GetOrAdd(target, static _ => new ConcurrentDictionary<long, SeenMember>());
+        members.AddOrUpdate(
+            userId,
+            static (id, seen) => new SeenMember(id, seen.Nickname, seen.Card, seen.Role, seen.At, seen.At),
+            static (_, known, seen) => Merge(known, seen.Nickname, seen.Card, seen.Role, seen.At),
+            (Nickname: nickname, Card: card, Role: role, At: at));
+        _users.AddOrUpdate(
+            userId,
+            static (id, seen) => new SeenMember(id, seen.Nickname, "", "", seen.At, seen.At),
+            static (_, known, seen) => Merge(known, seen.Nickname, "", "", seen.At),
+            (Nickname: nickname, At: at));
     }
 
     /// <summary>Records a chat without a speaker (e.g. the bot was added to a group).</summary>
     public void SawChat(ChatTarget target, DateTimeOffset at) =>
-        _chats.AddOrUpdate(target, _ => new SeenChat(target, "", at), (_, chat) => chat with { LastSeen = Later(chat.LastSeen, at) });
+        _chats.AddOrUpdate(
+            target,
+            static (chat, at) => new SeenChat(chat, "", at),
+            static (_, chat, at) => IsLaterSecond(at, chat.LastSeen) ? chat with { LastSeen = at } : chat,
+            at);
 
     public void Forget(ChatTarget target)
     {
@@ -51,13 +62,18 @@ public sealed class ChatRoster
     /// <summary>A user as seen anywhere, without chat-specific card and role.</summary>
     public SeenMember? FindUser(long userId) => _users.GetValueOrDefault(userId);
 
-    private static SeenMember Merge(SeenMember seen, SeenMember now) => new(
-        seen.UserId,
-        now.Nickname.Length > 0 ? now.Nickname : seen.Nickname,
-        now.Card.Length > 0 ? now.Card : seen.Card,
-        now.Role.Length > 0 ? now.Role : seen.Role,
-        seen.FirstSeen < now.FirstSeen ? seen.FirstSeen : now.FirstSeen,
-        Later(seen.LastSeen, now.LastSeen));
+    private static SeenMember Merge(SeenMember known, string nickname, string card, string role, DateTimeOffset at)
+    {
+        var merged = (
+            Nickname: nickname.Length > 0 ? nickname : known.Nickname,
+            Card: card.Length > 0 ? card : known.Card,
+            Role: role.Length > 0 ? role : known.Role,
+            FirstSeen: at < known.FirstSeen ? at : known.FirstSeen,
+            LastSeen: IsLaterSecond(at, known.LastSeen) ? at : known.LastSeen);
+        return merged == (known.Nickname, known.Card, known.Role, known.FirstSeen, known.LastSeen)
+            ? known
+            : new SeenMember(known.UserId, merged.Nickname, merged.Card, merged.Role, merged.FirstSeen, merged.LastSeen);
+    }
 
-    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+    private static bool IsLaterSecond(DateTimeOffset at, DateTimeOffset known) => at.ToUnixTimeSeconds() > known.ToUnixTimeSeconds();
 }

@@ -25,6 +25,27 @@ public sealed class ChatRosterTests
     }
 
     [Test]
+    public void Messages_within_the_same_second_keep_the_record_and_a_later_second_or_a_new_name_replaces_it()
+    {
+        var roster = new ChatRoster();
+        var group = ChatTarget.Group(100);
+        roster.Saw(group, 7, "Alice", "", "member", T0);
+        var first = roster.FindMember(group, 7);
+
+        roster.Saw(group, 7, "Alice", "", "member", T0.AddMilliseconds(900));
+        Assert.That(roster.FindMember(group, 7), Is.SameAs(first));
+        Assert.That(roster.FindChat(group)!.LastSeen, Is.EqualTo(T0));
+
+        roster.Saw(group, 7, "Alice", "", "member", T0.AddSeconds(1));
+        Assert.That(roster.FindMember(group, 7)!.LastSeen, Is.EqualTo(T0.AddSeconds(1)));
+        Assert.That(roster.FindChat(group)!.LastSeen, Is.EqualTo(T0.AddSeconds(1)));
+
+        roster.Saw(group, 7, "Alicia", "", "member", T0.AddSeconds(1));
+        Assert.That(roster.FindMember(group, 7)!.Nickname, Is.EqualTo("Alicia"));
+        Assert.That(roster.FindUser(7)!.Nickname, Is.EqualTo("Alicia"));
+    }
+
+    [Test]
     public void Forgetting_a_chat_drops_its_members()
     {
         var roster = new ChatRoster();

@@ -63,9 +63,12 @@ internal sealed class Outbox
         }
     }
 
-    /// <summary>Completes when a frame may have arrived since the last call, or <see cref="Wake"/> was called.</summary>
-    public async ValueTask WaitAsync(CancellationToken cancellationToken) =>
-        await _signal.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// Completes when a frame may have arrived since the last call, or <see cref="Wake"/> was called. It takes no
+    /// token (a caller that stops waiting wakes it instead): without one, the channel reuses its one waiter, and
+    /// the wait allocates nothing per frame.
+    /// </summary>
+    public ValueTask<bool> WaitAsync() => _signal.Reader.ReadAsync(CancellationToken.None);
 
     public void Wake() => _signal.Writer.TryWrite(true);
 

@@ -158,6 +158,7 @@ internal sealed partial class WebSocketConnection
 
     private async Task SendLoopAsync()
     {
+        using var wakeOnAbort = _sendAbort.Token.UnsafeRegister(static outbox => ((Outbox)outbox!).Wake(), _outbox);
         try
         {
             while (true)
@@ -181,7 +182,8 @@ internal sealed partial class WebSocketConnection
                     break;
                 }
 
-                await _outbox.WaitAsync(_sendAbort.Token).ConfigureAwait(false);
+                await _outbox.WaitAsync().ConfigureAwait(false);
+                _sendAbort.Token.ThrowIfCancellationRequested();
             }
 
             var request = PendingClose!;
