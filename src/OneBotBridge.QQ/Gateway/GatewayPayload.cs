@@ -72,29 +72,28 @@ internal sealed class GatewayPayload(GatewayOpcode op, ReadOnlyMemory<byte> utf8
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.ValueSpan;
-            var escaped = reader.ValueIsEscaped;
+            var key = reader.ValueIsEscaped ? reader.GetString() : null;
             reader.Read();
-            var key = escaped ? reader.GetString() : null;
-            if (Is(name, escaped, key, "op"u8))
+            if (Is(name, key, "op"u8))
             {
                 op = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var number) ? number : null;
             }
-            else if (Is(name, escaped, key, "d"u8))
+            else if (Is(name, key, "d"u8))
             {
                 var start = (int)reader.TokenStartIndex;
                 reader.Skip();
                 data = utf8[start..(int)reader.BytesConsumed].ToArray();
                 continue;
             }
-            else if (Is(name, escaped, key, "s"u8))
+            else if (Is(name, key, "s"u8))
             {
                 seq = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var number) ? number : null;
             }
-            else if (Is(name, escaped, key, "t"u8))
+            else if (Is(name, key, "t"u8))
             {
                 type = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
             }
-            else if (Is(name, escaped, key, "id"u8))
+            else if (Is(name, key, "id"u8))
             {
                 id = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
             }
@@ -110,8 +109,9 @@ internal sealed class GatewayPayload(GatewayOpcode op, ReadOnlyMemory<byte> utf8
         return new GatewayPayload((GatewayOpcode)opcode, data, seq, type, id);
     }
 
-    private static bool Is(ReadOnlySpan<byte> name, bool escaped, string? key, ReadOnlySpan<byte> expected) =>
-        escaped ? key is not null && Encoding.UTF8.GetBytes(key).AsSpan().SequenceEqual(expected) : name.SequenceEqual(expected);
+    /// <param name="key">The name unescaped, when it was written with escapes; otherwise <paramref name="name"/> is it.</param>
+    private static bool Is(ReadOnlySpan<byte> name, string? key, ReadOnlySpan<byte> expected) =>
+        key is null ? name.SequenceEqual(expected) : Encoding.UTF8.GetBytes(key).AsSpan().SequenceEqual(expected);
 
     private static string Describe(JsonTokenType token) => token switch
     {

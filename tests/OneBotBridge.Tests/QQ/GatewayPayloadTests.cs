@@ -41,8 +41,22 @@ public sealed class GatewayPayloadTests
         Assert.That(payload.Seq, Is.Null);
     }
 
+    [Test]
+    public void The_data_is_copied_out_of_the_frame_and_escaped_keys_are_read()
+    {
+        var frame = Encoding.UTF8.GetBytes("""{"\u006fp":0,"s":3,"t":"C2C_MESSAGE_CREATE","d":{"id":"m1","content":"hi"},"extra":[1,{"d":2}]}""");
+
+        var payload = GatewayPayload.Parse(frame);
+        Array.Fill(frame, (byte)' ');
+
+        Assert.That(payload.Op, Is.EqualTo(GatewayOpcode.Dispatch));
+        Assert.That(payload.Seq, Is.EqualTo(3));
+        Assert.That(Encoding.UTF8.GetString(payload.Utf8Data.Span), Is.EqualTo("""{"id":"m1","content":"hi"}"""));
+    }
+
     [TestCase("not json", "not JSON")]
     [TestCase("[1,2]", "not an object")]
+    [TestCase("""{"op":0,"d":{"unclosed":1}""", "not JSON")]
     [TestCase("""{"d":{}}""", "no integer 'op'")]
     [TestCase("""{"op":"0"}""", "no integer 'op'")]
     public void A_frame_that_is_no_envelope_is_a_format_error(string json, string problem)

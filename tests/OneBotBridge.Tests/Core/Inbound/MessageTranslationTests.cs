@@ -172,4 +172,19 @@ public sealed class MessageTranslationTests
 
         Assert.That((long?)json["time"], Is.EqualTo(expected));
     }
+
+    [Test]
+    public async Task Loosely_typed_fields_read_as_the_platform_means_them()
+    {
+        var scenario = await InboundScenario.CreateAsync();
+
+        // A numeric id and timestamp, a flag written as a string, a field of the wrong shape.
+        var json = InboundScenario.Json((await scenario.TranslateAsync("GROUP_AT_MESSAGE_CREATE",
+            """{"id":"ROBOT1.0_n","content":"hi","timestamp":1739608523,"group_openid":"G1","author":{"id":42,"member_openid":42},"member":"not an object","mentions":[{"member_openid":"BOT","is_you":"true"},{"member_openid":"M2","username":"Bo"}]}"""))!);
+
+        Assert.That((long?)json["user_id"], Is.EqualTo(scenario.Number(IdKind.MemberOpenId, "42")));
+        Assert.That((long?)json["time"], Is.EqualTo(1739608523));
+        Assert.That((string?)json["sender"]!["card"], Is.EqualTo(""));
+        Assert.That((string?)json["raw_message"], Is.EqualTo($"[CQ:at,qq={scenario.Number(IdKind.MemberOpenId, "M2")},name=Bo]hi"));
+    }
 }
