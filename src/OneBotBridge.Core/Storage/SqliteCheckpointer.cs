@@ -54,12 +54,13 @@ internal sealed partial class SqliteCheckpointer : IAsyncDisposable
     public bool TakeCatchUpTurn() => Interlocked.Exchange(ref _passFinished, 0) == 1;
 
     /// <summary>
-    /// Copies, on the writer's own connection and between its transactions, what the last pass left: the
-    /// writer's next commit then starts the log over. Passive too: a reader still on old frames only defers that.
+    /// A passive checkpoint on <paramref name="connection"/>: this checkpointer's pass on its own connection, or,
+    /// on the writer's between its transactions, the copy of what the last pass left, after which the writer's
+    /// next commit starts the log over. A reader still on old frames only defers that.
     /// </summary>
-    public static void CatchUp(SqliteConnection writerConnection)
+    public static void CatchUp(SqliteConnection connection)
     {
-        using var command = writerConnection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
         command.ExecuteNonQuery();
     }
@@ -82,9 +83,7 @@ internal sealed partial class SqliteCheckpointer : IAsyncDisposable
                     await connection.OpenAsync().ConfigureAwait(false);
                 }
 
-                using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-                command.ExecuteNonQuery();
+                CatchUp(connection);
                 Volatile.Write(ref _passFinished, 1);
             }
             catch (SqliteException e)
