@@ -17,11 +17,13 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
     private readonly string _readConnectionString;
     private readonly SqliteBatchWriter _writer;
     private readonly SqliteMessageLookup _messageLookup;
+    private readonly SqliteFileFlusher? _flusher;
 
-    private SqliteBridgeStore(string readConnectionString, SqliteBatchWriter writer)
+    private SqliteBridgeStore(string readConnectionString, SqliteBatchWriter writer, SqliteFileFlusher? flusher)
     {
         _readConnectionString = readConnectionString;
         _writer = writer;
+        _flusher = flusher;
         _messageLookup = new SqliteMessageLookup(readConnectionString);
     }
 
@@ -44,12 +46,12 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
         }.ToString();
 
         var connection = new SqliteConnection(connectionString);
-        bool wal;
+        SqliteFileFlusher? flusher;
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             var journalMode = Scalar(connection, "PRAGMA journal_mode=WAL;") as string;
-            wal = string.Equals(journalMode, "wal", StringComparison.OrdinalIgnoreCase);
+            var wal = string.Equals(journalMode, "wal", StringComparison.OrdinalIgnoreCase);
             if (wal)
             {
                 // Checkpoints run beside the writer (SqliteCheckpointer), not inside its commits.
@@ -63,6 +65,7 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
             // In WAL mode NORMAL loses no committed transaction on a process crash, only on power loss.
             Scalar(connection, "PRAGMA synchronous=NORMAL;");
             SqliteSchema.Apply(connection, options.Path);
+            flusher = wal ? new SqliteFileFlusher(path) : null;
         }
         catch
         {
@@ -71,9 +74,9 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
         }
 
         Log.Opened(logger, path);
-        var checkpointer = wal ? new SqliteCheckpointer(connectionString, logger) : null;
+        var checkpointer = flusher is null ? null : new SqliteCheckpointer(connectionString, flusher, logger);
         var writer = new SqliteBatchWriter(connection, options.BatchSize, options.QueueCapacity, checkpointer, logger);
-        return new SqliteBridgeStore(connectionString, writer);
+        return new SqliteBridgeStore(connectionString, writer, flusher);
     }
 
     public Task<IReadOnlyList<IdMapping>> LoadIdMappingsAsync(CancellationToken cancellationToken) =>
@@ -181,8 +184,13 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
     {
         await _writer.DisposeAsync().ConfigureAwait(false);
         _messageLookup.Dispose();
-        using var connection = new SqliteConnection(_readConnectionString);
-        SqliteConnection.ClearPool(connection);
+        using (var connection = new SqliteConnection(_readConnectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        // Last: closing it earlier would drop the locks of connections still open (see SqliteFileFlusher).
+        _flusher?.Dispose();
     }
 
     internal const string SelectMessage =
