@@ -17,7 +17,7 @@ internal sealed class GetMsgHandler(MessageStore messages, ChatRoster roster, Bo
     public async Task<JToken?> HandleAsync(ActionContext context, CancellationToken cancellationToken)
     {
         var messageId = context.Params.GetInt32("message_id");
-        var record = await messages.FindAsync(messageId, cancellationToken).ConfigureAwait(false)
+        var record = await messages.FindRecordAsync(messageId, cancellationToken).ConfigureAwait(false)
             ?? throw new ActionFailedException(Retcode.BadRequest, $"message_id {messageId} is unknown to the bridge (never seen or pruned)");
         var message = ReadContent(record.Content);
         var isGroup = record.Target.Scene is Scene.Group or Scene.GuildChannel;

@@ -12,13 +12,13 @@ public sealed class DispatchTranslator
 {
     private readonly MessageTranslator _messages;
     private readonly NoticeTranslator _notices;
-    private readonly LruCache<string, bool> _seenEventIds;
+    private readonly LruCache<UInt128, bool> _seenEventIds;
 
     public DispatchTranslator(InboundState state, int recentEventIds = 10_000)
     {
         _messages = new MessageTranslator(state, new QuoteIndex(state.Messages));
         _notices = new NoticeTranslator(state);
-        _seenEventIds = new LruCache<string, bool>(recentEventIds, StringComparer.Ordinal);
+        _seenEventIds = new LruCache<UInt128, bool>(recentEventIds);
     }
 
     /// <returns>The event with the writes it waits for, or <c>null</c> for a repeated delivery.</returns>
@@ -27,12 +27,13 @@ public sealed class DispatchTranslator
     {
         if (dispatch.EventId is { Length: > 0 } eventId)
         {
-            if (_seenEventIds.TryGet(eventId, out _))
+            var digest = IdDigest.Of(eventId);
+            if (_seenEventIds.TryGet(digest, out _))
             {
                 return null;
             }
 
-            _seenEventIds.Set(eventId, true);
+            _seenEventIds.Set(digest, true);
         }
 
         if (MessageTranslator.Handles(dispatch.Type))

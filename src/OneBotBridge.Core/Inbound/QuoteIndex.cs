@@ -12,13 +12,13 @@ namespace OneBotBridge.Core.Inbound;
 /// </summary>
 internal sealed class QuoteIndex(MessageStore messages, int capacity = 10_000)
 {
-    private readonly LruCache<string, int> _byIndex = new(capacity, StringComparer.Ordinal);
+    private readonly LruCache<UInt128, int> _byIndex = new(capacity);
 
     public void Remember(JsonElement d, int messageId)
     {
         if (ExtValue(d, "msg_idx") is { } index)
         {
-            _byIndex.Set(index, messageId);
+            _byIndex.Set(IdDigest.Of(index), messageId);
         }
     }
 
@@ -31,7 +31,7 @@ internal sealed class QuoteIndex(MessageStore messages, int capacity = 10_000)
         }
 
         var index = ExtValue(d, "ref_msg_idx") ?? FirstElementIndex(d);
-        return index is not null && _byIndex.TryGet(index, out var messageId) ? messageId : null;
+        return index is not null && _byIndex.TryGet(IdDigest.Of(index), out var messageId) ? messageId : null;
     }
 
     private static string? FirstElementIndex(JsonElement d) =>

@@ -8,7 +8,8 @@ namespace OneBotBridge.Core.Messages;
 /// Numbers every message, received or sent, with a positive int32 <c>message_id</c> that <c>get_msg</c>,
 /// <c>delete_msg</c> and <c>reply</c> segments resolve. Deterministic first (a stable hash of the platform
 /// message id), persistent (collisions probed and stored). Recent messages are served from a bounded
-/// in-memory cache in front of the store.
+/// in-memory cache in front of the store; it keeps their summaries, not their content, which only
+/// <c>get_msg</c> reads (from the store).
 /// </summary>
 public sealed class MessageStore : IDisposable
 {
@@ -20,8 +21,8 @@ public sealed class MessageStore : IDisposable
     private readonly TimeSpan _retention;
     private readonly SemaphoreSlim _numbering = new(1, 1);
     private readonly Lock _gate = new();
-    private readonly LruCache<int, MessageRecord> _byId;
-    private readonly LruCache<string, int> _idsByPlatformId;
+    private readonly LruCache<int, MessageSummary> _byId;
+    private readonly LruCache<UInt128, int> _idsByPlatformId;
     private readonly Dictionary<string, InFlight> _inFlightByPlatformId = new(StringComparer.Ordinal);
     private readonly Dictionary<int, InFlight> _inFlightById = [];
 
@@ -30,8 +31,8 @@ public sealed class MessageStore : IDisposable
         _store = store;
         _time = time;
         _retention = options.MessageRetention;
-        _byId = new LruCache<int, MessageRecord>(options.MessageCacheSize);
-        _idsByPlatformId = new LruCache<string, int>(options.MessageCacheSize, StringComparer.Ordinal);
+        _byId = new LruCache<int, MessageSummary>(options.MessageCacheSize);
+        _idsByPlatformId = new LruCache<UInt128, int>(options.MessageCacheSize);
     }
 
     /// <summary>
@@ -88,8 +89,28 @@ public sealed class MessageStore : IDisposable
         }
     }
 
+    /// <summary>The message numbered <paramref name="messageId"/>, with its content; null if unknown or pruned.</summary>
+    public async ValueTask<MessageRecord?> FindRecordAsync(int messageId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_inFlightById.TryGetValue(messageId, out var inFlight))
+            {
+                return inFlight.Record;
+            }
+        }
+
+        var stored = await _store.FindMessageAsync(messageId, cancellationToken).ConfigureAwait(false);
+        if (stored is not null)
+        {
+            Cache(stored);
+        }
+
+        return stored;
+    }
+
     /// <summary>The message numbered <paramref name="messageId"/>, or null if unknown or pruned.</summary>
-    public async ValueTask<MessageRecord?> FindAsync(int messageId, CancellationToken cancellationToken)
+    public async ValueTask<MessageSummary?> FindAsync(int messageId, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -104,17 +125,11 @@ public sealed class MessageStore : IDisposable
             }
         }
 
-        var stored = await _store.FindMessageAsync(messageId, cancellationToken).ConfigureAwait(false);
-        if (stored is not null)
-        {
-            Cache(stored);
-        }
-
-        return stored;
+        return Remember(await _store.FindMessageAsync(messageId, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The message the platform calls <paramref name="platformMessageId"/>, or null if unknown or pruned.</summary>
-    public async ValueTask<MessageRecord?> FindByPlatformIdAsync(string platformMessageId, CancellationToken cancellationToken)
+    public async ValueTask<MessageSummary?> FindByPlatformIdAsync(string platformMessageId, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -123,19 +138,15 @@ public sealed class MessageStore : IDisposable
                 return inFlight.Record;
             }
 
-            if (_idsByPlatformId.TryGet(platformMessageId, out var messageId) && _byId.TryGet(messageId, out var cached))
+            if (_idsByPlatformId.TryGet(IdDigest.Of(platformMessageId), out var messageId)
+                && _byId.TryGet(messageId, out var cached)
+                && cached.PlatformMessageId == platformMessageId)
             {
                 return cached;
             }
         }
 
-        var stored = await _store.FindMessageByPlatformIdAsync(platformMessageId, cancellationToken).ConfigureAwait(false);
-        if (stored is not null)
-        {
-            Cache(stored);
-        }
-
-        return stored;
+        return Remember(await _store.FindMessageByPlatformIdAsync(platformMessageId, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Forgets stored messages older than <see cref="StorageOptions.MessageRetention"/>.</summary>
@@ -154,7 +165,7 @@ public sealed class MessageStore : IDisposable
                 return true;
             }
 
-            return _idsByPlatformId.TryGet(platformMessageId, out messageId);
+            return _idsByPlatformId.TryGet(IdDigest.Of(platformMessageId), out messageId);
         }
     }
 
@@ -227,13 +238,19 @@ public sealed class MessageStore : IDisposable
         }
     }
 
-    private void Cache(MessageRecord record)
+    /// <summary>Caches <paramref name="stored"/> (read from the store) and returns the summary the cache now holds.</summary>
+    private MessageSummary? Remember(MessageRecord? stored) => stored is null ? null : Cache(stored);
+
+    private MessageSummary Cache(MessageRecord record)
     {
+        var summary = record.Summarize();
         lock (_gate)
         {
-            _byId.Set(record.MessageId, record);
-            _idsByPlatformId.Set(record.PlatformMessageId, record.MessageId);
+            _byId.Set(record.MessageId, summary);
+            _idsByPlatformId.Set(IdDigest.Of(record.PlatformMessageId), record.MessageId);
         }
+
+        return summary;
     }
 
     /// <summary>A numbered message on its way to the store; lookups see it before the store does.</summary>

@@ -42,7 +42,22 @@ public sealed class MessageStoreTests
         var again = await messages.RecordAsync(Draft("ROBOT1.0_a", "second"), default);
 
         Assert.That(again, Is.EqualTo(first));
-        Assert.That((await messages.FindAsync(first, default))?.Content, Is.EqualTo("first"));
+        Assert.That((await messages.FindRecordAsync(first, default))?.Content, Is.EqualTo("first"));
+    }
+
+    [Test]
+    public async Task The_cache_keeps_a_summary_and_the_content_is_read_from_the_store()
+    {
+        using var messages = Create(new InMemoryBridgeStore());
+        var id = await messages.RecordAsync(Draft("ROBOT1.0_a", "hello"), default);
+
+        var cached = await messages.FindAsync(id, default);
+        var record = await messages.FindRecordAsync(id, default);
+
+        Assert.That(cached, Is.Not.InstanceOf<MessageRecord>(), "a cached content would live as long as the cache entry");
+        Assert.That(cached?.PlatformMessageId, Is.EqualTo("ROBOT1.0_a"));
+        Assert.That(record?.Content, Is.EqualTo("hello"));
+        Assert.That(record?.Summarize(), Is.EqualTo(cached));
     }
 
     [Test]
@@ -73,7 +88,7 @@ public sealed class MessageStoreTests
                 ids[$"ROBOT1.0_{i}"] = await messages.RecordAsync(Draft($"ROBOT1.0_{i}", $"[{{\"type\":\"text\",\"data\":{{\"text\":\"{i}\"}}}}]"), default);
             }
 
-            Assert.That((await messages.FindAsync(ids["ROBOT1.0_0"], default))?.Content, Does.Contain("\"0\""), "evicted from the cache, read from the store");
+            Assert.That((await messages.FindRecordAsync(ids["ROBOT1.0_0"], default))?.Content, Does.Contain("\"0\""), "evicted from the cache, read from the store");
         }
 
         await using (var store = await database.OpenAsync())
