@@ -34,6 +34,7 @@ internal sealed partial class SqliteCheckpointer : IAsyncDisposable
     private readonly Task _loop;
     private int _writesSinceCheckpoint;
     private int _passFinished;
+    private int _passesFinished;
 
     public SqliteCheckpointer(string connectionString, SqliteFileFlusher flusher, ILogger logger)
     {
@@ -59,6 +60,9 @@ internal sealed partial class SqliteCheckpointer : IAsyncDisposable
     /// (<see cref="CatchUp"/>) before its next batch. Called by the writer only.
     /// </summary>
     public bool TakeCatchUpTurn() => Interlocked.Exchange(ref _passFinished, 0) == 1;
+
+    /// <summary>Passes run on this side so far, each followed by a catch-up turn.</summary>
+    public int PassesFinished => Volatile.Read(ref _passesFinished);
 
     /// <summary>
     /// A passive checkpoint on <paramref name="connection"/>: this checkpointer's pass on its own connection, or,
@@ -96,7 +100,7 @@ internal sealed partial class SqliteCheckpointer : IAsyncDisposable
                     _flusher.FlushDatabase();
                 }
 
-                Volatile.Write(ref _passFinished, 1);
+                FinishPass();
             }
             catch (SqliteException e)
             {
@@ -107,9 +111,15 @@ internal sealed partial class SqliteCheckpointer : IAsyncDisposable
             {
                 // The copied pages stay unsynced until the catch-up syncs them: slower, not less safe.
                 Log.FlushFailed(_logger, e.Message);
-                Volatile.Write(ref _passFinished, 1);
+                FinishPass();
             }
         }
+    }
+
+    private void FinishPass()
+    {
+        Volatile.Write(ref _passFinished, 1);
+        Interlocked.Increment(ref _passesFinished);
     }
 
     private static partial class Log

@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 using OneBotBridge.Core.Chats;
 using OneBotBridge.Core.Ids;
 using OneBotBridge.Core.Messages;
@@ -76,20 +78,33 @@ public sealed class SqliteBridgeStoreTests
     }
 
     [Test]
-    public async Task The_log_starts_over_instead_of_growing_while_writes_keep_coming()
+    public async Task After_a_checkpoint_pass_the_writer_copies_the_rest_and_its_next_commit_starts_the_log_over()
     {
         using var database = new TempDatabase();
-        await using var store = await database.OpenAsync();
-        var text = new string('x', 1_000);
+        await (await database.OpenAsync()).DisposeAsync();
+        var connectionString = $"Data Source={database.Path};Pooling=False";
+        using var flusher = new SqliteFileFlusher(database.Path);
+        var checkpointer = new SqliteCheckpointer(connectionString, flusher, NullLogger.Instance);
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, "PRAGMA wal_autocheckpoint=0;");
+        await using var writer = new SqliteBatchWriter(connection, 256, 10_000, checkpointer, NullLogger.Instance);
 
-        // 80 MB of messages, written in waves as an event stream writes them: the log must not keep them all.
-        for (var wave = 0; wave < 320; wave++)
-        {
-            await Task.WhenAll(Enumerable.Range(wave * 256, 256).Select(i => store.SaveMessageAsync(Message(i + 1) with { Content = text }, default)));
-        }
+        // A reader keeps the pass from copying what is written after its snapshot, as appends during a pass would:
+        // the pass leaves the rest of the log, and the log can only start over once the rest is copied too.
+        await WriteMessagesAsync(writer, 1, 100);
+        await using var reader = new SqliteConnection(connectionString);
+        await reader.OpenAsync();
+        await using var snapshot = reader.BeginTransaction(deferred: true);
+        await ExecuteAsync(reader, "SELECT count(*) FROM messages;", snapshot);
+        await WriteMessagesAsync(writer, 101, SqliteCheckpointer.WritesPerCheckpoint);
+        await Poll.UntilAsync(() => checkpointer.PassesFinished > 0, "the checkpoint pass");
+        var restartsBefore = LogRestarts(database.Path);
+        await snapshot.RollbackAsync();
 
-        var log = new FileInfo(database.Path + "-wal").Length;
-        Assert.That(log, Is.LessThan(32 * 1024 * 1024), $"the write-ahead log is {log / (1024 * 1024)} MB");
+        await WriteMessagesAsync(writer, SqliteCheckpointer.WritesPerCheckpoint + 1, SqliteCheckpointer.WritesPerCheckpoint + 1);
+
+        Assert.That(LogRestarts(database.Path), Is.EqualTo(restartsBefore + 1));
     }
 
     [Test]
@@ -181,5 +196,28 @@ public sealed class SqliteBridgeStoreTests
         var error = Assert.ThrowsAsync<InvalidOperationException>(() => database.OpenAsync());
 
         Assert.That(error!.Message, Does.Contain("storage.path").And.Contain("schema version 99"));
+    }
+
+    private static Task WriteMessagesAsync(SqliteBatchWriter writer, int first, int last) =>
+        Task.WhenAll(Enumerable.Range(first, last - first + 1).Select(i => writer.WriteAsync(statements => statements.SaveMessage(Message(i)), default)));
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteScalarAsync();
+    }
+
+    /// <summary>The WAL header's checkpoint sequence number: SQLite adds one each time the log starts over.</summary>
+    private static uint LogRestarts(string databasePath)
+    {
+        var header = new byte[16];
+        using (var log = new FileStream(databasePath + "-wal", FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        {
+            log.ReadExactly(header);
+        }
+
+        return BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(12));
     }
 }
