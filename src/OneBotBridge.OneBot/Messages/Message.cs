@@ -12,6 +12,11 @@ namespace OneBotBridge.OneBot.Messages;
 [CollectionBuilder(typeof(Message), nameof(Create))]
 public sealed class Message : IReadOnlyList<Segment>
 {
+    private const int JsonTextBuilderCapacity = 512;
+
+    [ThreadStatic]
+    private static StringBuilder? t_jsonTextBuilder;
+
     private readonly Segment[] _segments;
 
     public Message(IEnumerable<Segment> segments)
@@ -76,13 +81,21 @@ public sealed class Message : IReadOnlyList<Segment>
     /// <summary>The array form as compact JSON text, written directly (no token tree in between).</summary>
     public string ToJsonText()
     {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var writer = new JsonTextWriter(text))
+        // Every received message is written out once for storage: reusing the builder spares a grown buffer each time.
+        var builder = t_jsonTextBuilder ?? new StringBuilder(JsonTextBuilderCapacity);
+        t_jsonTextBuilder = null;
+        using (var writer = new JsonTextWriter(new StringWriter(builder, CultureInfo.InvariantCulture)))
         {
             WriteJson(writer);
         }
 
-        return text.ToString();
+        var json = builder.ToString();
+        if (builder.Capacity <= JsonTextBuilderCapacity * 16)
+        {
+            t_jsonTextBuilder = builder.Clear();
+        }
+
+        return json;
     }
 
     public IEnumerator<Segment> GetEnumerator() => ((IEnumerable<Segment>)_segments).GetEnumerator();
