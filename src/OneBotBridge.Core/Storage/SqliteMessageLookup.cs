@@ -1,34 +1,48 @@
 using Microsoft.Data.Sqlite;
+using OneBotBridge.Core.Chats;
 using OneBotBridge.Core.Messages;
 
 namespace OneBotBridge.Core.Storage;
 
 /// <summary>
 /// The lookup every new message makes (is its platform id stored, is its first-choice number free), on a
-/// connection and a prepared statement of its own: opening a pooled connection and preparing the query again
-/// for each message cost more than the query.
+/// connection and a prepared statement of its own (<see cref="SqliteStatement"/>): opening a pooled connection and
+/// preparing the query again for each message cost more than the query.
 /// </summary>
 internal sealed class SqliteMessageLookup(string connectionString) : IDisposable
 {
     private readonly Lock _gate = new();
     private SqliteConnection? _connection;
-    private SqliteCommand? _command;
+    private SqliteStatement? _statement;
 
     public IReadOnlyList<MessageRecord> Find(string platformMessageId, int messageId)
     {
         lock (_gate)
         {
-            var command = _command ?? Prepare();
-            command.Parameters[0].Value = platformMessageId;
-            command.Parameters[1].Value = messageId;
-            using var reader = command.ExecuteReader();
-            var found = new List<MessageRecord>(2);
-            while (SqliteBridgeStore.ReadMessage(reader) is { } message)
+            var statement = _statement ?? Prepare();
+            statement.Bind(1, platformMessageId);
+            statement.Bind(2, messageId);
+            try
             {
-                found.Add(message);
-            }
+                var found = new List<MessageRecord>(2);
+                while (statement.Read())
+                {
+                    found.Add(new MessageRecord(
+                        (int)statement.Int64(0),
+                        statement.Text(1),
+                        new ChatTarget(StorageTags.ParseScene(statement.Text(2)), statement.Int64(3)),
+                        statement.Int64(4),
+                        StorageTags.ParseDirection(statement.Text(5)),
+                        DateTimeOffset.FromUnixTimeMilliseconds(statement.Int64(6)),
+                        statement.Text(7)));
+                }
 
-            return found;
+                return found;
+            }
+            finally
+            {
+                statement.Reset();
+            }
         }
     }
 
@@ -36,20 +50,24 @@ internal sealed class SqliteMessageLookup(string connectionString) : IDisposable
     {
         lock (_gate)
         {
-            _command?.Dispose();
+            _statement?.Dispose();
             _connection?.Dispose();
         }
     }
 
-    private SqliteCommand Prepare()
+    private SqliteStatement Prepare()
     {
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
-        _command = _connection.CreateCommand();
-        _command.CommandText = $"{SqliteBridgeStore.SelectMessage} WHERE platform_id = $platform OR message_id = $number;";
-        _command.Parameters.Add("$platform", SqliteType.Text);
-        _command.Parameters.Add("$number", SqliteType.Integer);
-        _command.Prepare();
-        return _command;
+
+        // Microsoft.Data.Sqlite retries a busy database itself; a statement stepped directly relies on SQLite's wait.
+        using (var busyTimeout = _connection.CreateCommand())
+        {
+            busyTimeout.CommandText = "PRAGMA busy_timeout = 30000;";
+            busyTimeout.ExecuteNonQuery();
+        }
+
+        _statement = new SqliteStatement(_connection, $"{SqliteBridgeStore.SelectMessage} WHERE platform_id = $platform OR message_id = $number;");
+        return _statement;
     }
 }

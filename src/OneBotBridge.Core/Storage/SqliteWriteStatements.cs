@@ -9,7 +9,7 @@ namespace OneBotBridge.Core.Storage;
 internal sealed class SqliteWriteStatements : IDisposable
 {
     private readonly SqliteCommand _saveIdMapping;
-    private readonly SqliteCommand _saveMessage;
+    private readonly SqliteStatement _saveMessage;
     private readonly SqliteCommand _saveReplySource;
     private readonly SqliteCommand _pruneMessages;
     private readonly SqliteCommand _pruneReplySources;
@@ -20,11 +20,11 @@ internal sealed class SqliteWriteStatements : IDisposable
             INSERT INTO id_map (kind, value, space, number) VALUES ($kind, $value, $space, $number)
             ON CONFLICT (kind, value) DO NOTHING;
             """, "$kind", "$value", "$space", "$number");
-        _saveMessage = Create(connection, """
+        _saveMessage = new SqliteStatement(connection, """
             INSERT INTO messages (message_id, platform_id, scene, target, sender, direction, time_ms, content)
             VALUES ($message_id, $platform_id, $scene, $target, $sender, $direction, $time_ms, $content)
             ON CONFLICT (platform_id) DO NOTHING;
-            """, "$message_id", "$platform_id", "$scene", "$target", "$sender", "$direction", "$time_ms", "$content");
+            """);
         _saveReplySource = Create(connection, """
             INSERT INTO reply_sources (kind, source_id, scene, target, sender, received_at_ms, seq_high_water, uses)
             VALUES ($kind, $source_id, $scene, $target, $sender, $received_at_ms, $seq_high_water, $uses)
@@ -48,16 +48,19 @@ internal sealed class SqliteWriteStatements : IDisposable
     public void SaveIdMapping(IdMapping mapping) => Run(
         _saveIdMapping, mapping.Id.Kind.Tag(), mapping.Id.Value, StorageTags.Of(mapping.Id.Space), mapping.Number);
 
-    public void SaveMessage(MessageRecord message) => Run(
-        _saveMessage,
-        message.MessageId,
-        message.PlatformMessageId,
-        StorageTags.Of(message.Target.Scene),
-        message.Target.Number,
-        message.SenderNumber,
-        StorageTags.Of(message.Direction),
-        message.Time.ToUnixTimeMilliseconds(),
-        message.Content);
+    /// <summary>Every message makes this write, so it binds straight to SQLite (see <see cref="SqliteStatement"/>).</summary>
+    public void SaveMessage(MessageRecord message)
+    {
+        _saveMessage.Bind(1, message.MessageId);
+        _saveMessage.Bind(2, message.PlatformMessageId);
+        _saveMessage.Bind(3, StorageTags.Of(message.Target.Scene));
+        _saveMessage.Bind(4, message.Target.Number);
+        _saveMessage.Bind(5, message.SenderNumber);
+        _saveMessage.Bind(6, StorageTags.Of(message.Direction));
+        _saveMessage.Bind(7, message.Time.ToUnixTimeMilliseconds());
+        _saveMessage.Bind(8, message.Content);
+        _saveMessage.Execute();
+    }
 
     public void SaveReplySource(ReplySourceRecord source) => Run(
         _saveReplySource,
@@ -80,10 +83,12 @@ internal sealed class SqliteWriteStatements : IDisposable
         {
             command.Dispose();
         }
+
+        _saveMessage.Dispose();
     }
 
     private IEnumerable<SqliteCommand> All() =>
-        [_saveIdMapping, _saveMessage, _saveReplySource, _pruneMessages, _pruneReplySources];
+        [_saveIdMapping, _saveReplySource, _pruneMessages, _pruneReplySources];
 
     private static SqliteCommand Create(SqliteConnection connection, string sql, params string[] parameterNames)
     {

@@ -121,6 +121,19 @@ public sealed class SqliteBridgeStoreTests
     }
 
     [Test]
+    public async Task Text_outside_ASCII_is_stored_and_found_as_written()
+    {
+        using var database = new TempDatabase();
+        await using var store = await database.OpenAsync();
+        var message = Message(7) with { PlatformMessageId = "ROBOT1.0_群消息", Content = "[{\"type\":\"text\",\"data\":{\"text\":\"你好 😀\"}}]" };
+
+        await store.SaveMessageAsync(message, default);
+
+        Assert.That(await store.FindMessagesAsync("ROBOT1.0_群消息", 12345, default), Is.EqualTo(new[] { message }));
+        Assert.That(await store.FindMessageAsync(7, default), Is.EqualTo(message));
+    }
+
+    [Test]
     public async Task A_failing_write_fails_alone_and_the_rest_of_its_batch_is_kept()
     {
         using var database = new TempDatabase();
