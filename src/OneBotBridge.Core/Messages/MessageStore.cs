@@ -22,7 +22,7 @@ public sealed class MessageStore : IDisposable
     private readonly SemaphoreSlim _numbering = new(1, 1);
     private readonly Lock _gate = new();
     private readonly LruCache<int, MessageSummary> _byId;
-    private readonly LruCache<UInt128, int> _idsByPlatformId;
+    private readonly LruCache<string, int> _idsByPlatformId;
     private readonly Dictionary<string, InFlight> _inFlightByPlatformId = new(StringComparer.Ordinal);
     private readonly Dictionary<int, InFlight> _inFlightById = [];
 
@@ -32,7 +32,7 @@ public sealed class MessageStore : IDisposable
         _time = time;
         _retention = options.MessageRetention;
         _byId = new LruCache<int, MessageSummary>(options.MessageCacheSize);
-        _idsByPlatformId = new LruCache<UInt128, int>(options.MessageCacheSize);
+        _idsByPlatformId = new LruCache<string, int>(options.MessageCacheSize, StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -138,9 +138,7 @@ public sealed class MessageStore : IDisposable
                 return inFlight.Record;
             }
 
-            if (_idsByPlatformId.TryGet(IdDigest.Of(platformMessageId), out var messageId)
-                && _byId.TryGet(messageId, out var cached)
-                && cached.PlatformMessageId == platformMessageId)
+            if (_idsByPlatformId.TryGet(platformMessageId, out var messageId) && _byId.TryGet(messageId, out var cached))
             {
                 return cached;
             }
@@ -165,7 +163,7 @@ public sealed class MessageStore : IDisposable
                 return true;
             }
 
-            return _idsByPlatformId.TryGet(IdDigest.Of(platformMessageId), out messageId);
+            return _idsByPlatformId.TryGet(platformMessageId, out messageId);
         }
     }
 
@@ -247,7 +245,8 @@ public sealed class MessageStore : IDisposable
         lock (_gate)
         {
             _byId.Set(record.MessageId, summary);
-            _idsByPlatformId.Set(IdDigest.Of(record.PlatformMessageId), record.MessageId);
+            // The key is the summary's own string: keying by it keeps nothing alive the summary does not.
+            _idsByPlatformId.Set(summary.PlatformMessageId, record.MessageId);
         }
 
         return summary;
