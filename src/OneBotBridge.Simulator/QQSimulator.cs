@@ -30,7 +30,7 @@ public sealed class QQSimulator : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly AccessTokenIssuer _tokens;
     private readonly GatewayServer _gateway;
-    private readonly RequestLog _requests = new();
+    private readonly RequestLog _requests;
     private readonly ResponseOverrides _overrides = new();
     private readonly InteractionRegistry _interactions = new();
     private readonly GuildDirectory _guilds = new();
@@ -41,6 +41,7 @@ public sealed class QQSimulator : IAsyncDisposable
     {
         _app = app;
         Options = options;
+        _requests = new RequestLog(options.RequestLogCapacity);
         var time = options.TimeProvider;
         var loggers = app.Services.GetRequiredService<ILoggerFactory>();
         _tokens = new AccessTokenIssuer(time, options.TokenTtl);
@@ -217,6 +218,7 @@ public sealed class QQSimulator : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(options.WebhookRetries, nameof(options.WebhookRetries));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.WebhookRetryDelay, TimeSpan.Zero, nameof(options.WebhookRetryDelay));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.WebhookTimeout, TimeSpan.Zero, nameof(options.WebhookTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.RequestLogCapacity, 1, nameof(options.RequestLogCapacity));
         if (options.WebhookUrl is { } url && (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https")))
         {
             throw new ArgumentException("The webhook URL must be an absolute http(s) URL.", nameof(options.WebhookUrl));

@@ -53,6 +53,12 @@ public sealed class QQSimulatorOptions
     /// <summary>How long one webhook POST may take before it counts as failed.</summary>
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How many of the latest HTTP requests <see cref="QQSimulator.Requests"/> and <c>/control/requests</c> keep;
+    /// older ones are forgotten, so a long-running simulator does not grow by every request.
+    /// </summary>
+    public int RequestLogCapacity { get; set; } = 10_000;
+
     /// <summary>Where the simulator's own logs go; by default nowhere.</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
 }

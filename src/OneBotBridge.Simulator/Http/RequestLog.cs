@@ -1,10 +1,13 @@
 namespace OneBotBridge.Simulator.Http;
 
-/// <summary>Every recorded HTTP exchange, in the order the requests arrived.</summary>
-internal sealed class RequestLog
+/// <summary>
+/// The most recent recorded HTTP exchanges (<see cref="QQSimulatorOptions.RequestLogCapacity"/>), in the order the
+/// requests arrived. Older ones are forgotten: a simulator answering for hours would otherwise keep every body.
+/// </summary>
+internal sealed class RequestLog(int capacity)
 {
     private readonly Lock _gate = new();
-    private readonly List<RecordedRequest> _requests = [];
+    private readonly Queue<RecordedRequest> _requests = new();
 
     /// <summary>Raised after each request is recorded, on the request's thread.</summary>
     public event Action<RecordedRequest>? Recorded;
@@ -13,7 +16,12 @@ internal sealed class RequestLog
     {
         lock (_gate)
         {
-            _requests.Add(request);
+            if (_requests.Count == capacity)
+            {
+                _requests.Dequeue();
+            }
+
+            _requests.Enqueue(request);
         }
 
         Recorded?.Invoke(request);

@@ -1,3 +1,5 @@
+using OneBotBridge.Simulator;
+
 namespace OneBotBridge.Tests.Simulator;
 
 public sealed class RequestRecordedEventTests
@@ -26,5 +28,23 @@ public sealed class RequestRecordedEventTests
                 ("GET", "/gateway", 200),
             }));
         }
+    }
+
+    [Test]
+    public async Task The_request_log_keeps_the_latest_requests_up_to_its_capacity()
+    {
+        await using var simulator = await QQSimulator.StartAsync(new QQSimulatorOptions { RequestLogCapacity = 3 });
+        var http = new SimulatorHttp(simulator);
+        var raised = 0;
+        simulator.RequestRecorded += _ => Interlocked.Increment(ref raised);
+
+        var token = await http.GetTokenAsync();
+        foreach (var path in new[] { "/gateway", "/gateway/bot", "/users/@me", "/gateway" })
+        {
+            await http.CallAsync(HttpMethod.Get, path, token: token);
+        }
+
+        Assert.That(simulator.Requests.Select(request => request.Path), Is.EqualTo(new[] { "/gateway/bot", "/users/@me", "/gateway" }));
+        Assert.That(raised, Is.EqualTo(5), "every request is still raised");
     }
 }
