@@ -17,7 +17,7 @@ public sealed class StorageOptions
     /// <summary><c>storage.message_retention</c>: messages older than this are forgotten by pruning.</summary>
     public TimeSpan MessageRetention { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary><c>storage.message_cache</c>: recent messages kept in memory in front of the database.</summary>
+    /// <summary><c>storage.message_cache</c>: recent messages kept in memory (as summaries, without content) in front of the database.</summary>
     public int MessageCacheSize { get; set; } = 2_000;
 
     /// <summary>Problems with the options, each naming its bridge.yaml key; empty when valid.</summary>
