@@ -61,7 +61,7 @@ internal sealed partial class SqliteCheckpointer : IAsyncDisposable
     /// </summary>
     public bool TakeCatchUpTurn() => Interlocked.Exchange(ref _passFinished, 0) == 1;
 
-    /// <summary>Passes run on this side so far, each followed by a catch-up turn.</summary>
+    /// <summary>Checkpoint cycles this side has finished so far; each gives the writer one catch-up turn.</summary>
     public int PassesFinished => Volatile.Read(ref _passesFinished);
 
     /// <summary>
@@ -127,7 +127,7 @@ internal sealed partial class SqliteCheckpointer : IAsyncDisposable
         [LoggerMessage(Level = LogLevel.Warning, Message = "A storage checkpoint failed; the next one retries: {Reason}")]
         public static partial void CheckpointFailed(ILogger logger, string reason);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Flushing the storage file after a checkpoint failed; the next checkpoint syncs it: {Reason}")]
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Flushing the storage file after a checkpoint failed; the writer's catch-up syncs it instead: {Reason}")]
         public static partial void FlushFailed(ILogger logger, string reason);
     }
 }
