@@ -12,6 +12,12 @@ namespace OneBotBridge.Core.Inbound;
 /// </summary>
 internal static partial class QQContentParser
 {
+    private const int ReusedTextCapacity = 4096;
+
+    // Every message is parsed once on the event path: the text builder is reused rather than grown anew.
+    [ThreadStatic]
+    private static StringBuilder? t_text;
+
     /// <summary>
     /// Parses <paramref name="content"/>. The space (or U+00A0) the platform leaves where it removed
     /// the @bot is trimmed from the start, as is a leading mention of <paramref name="leadingMentionToDrop"/>
@@ -20,16 +26,17 @@ internal static partial class QQContentParser
     public static IReadOnlyList<ContentPiece> Parse(string content, string? leadingMentionToDrop = null)
     {
         var pieces = new List<ContentPiece>();
-        var text = new StringBuilder();
+        var text = t_text ?? new StringBuilder();
+        t_text = null;
         var position = 0;
-        foreach (Match token in Token().Matches(content))
+        foreach (var token in Token().EnumerateMatches(content))
         {
             text.Append(content, position, token.Index - position);
             position = token.Index + token.Length;
-            var piece = PieceOf(token);
+            var piece = PieceOf(content.AsSpan(token.Index, token.Length));
             if (piece is null)
             {
-                text.Append(token.Value);
+                text.Append(content, token.Index, token.Length);
                 continue;
             }
 
@@ -39,34 +46,58 @@ internal static partial class QQContentParser
 
         text.Append(content, position, content.Length - position);
         Flush(text, pieces);
+        if (text.Capacity <= ReusedTextCapacity)
+        {
+            t_text = text;
+        }
+
         return TrimStart(pieces, leadingMentionToDrop);
     }
 
-    private static ContentPiece? PieceOf(Match token)
+    /// <summary>
+    /// The piece a token of <see cref="Token"/> stands for, told apart by how it starts (the expression has
+    /// checked the rest); null for a face without an id, which stays text.
+    /// </summary>
+    private static ContentPiece? PieceOf(ReadOnlySpan<char> token)
     {
-        if (token.Groups["mention"].Success)
+        if (token.StartsWith("<@"))
         {
-            return new ContentPiece.Mention(token.Groups["mention"].Value);
+            return new ContentPiece.Mention(token[(token[2] == '!' ? 3 : 2)..^1].ToString());
         }
 
-        if (token.Groups["atUser"].Success)
+        if (token.StartsWith("<qqbot-at-user"))
         {
-            return new ContentPiece.Mention(WebUtility.HtmlDecode(token.Groups["atUser"].Value));
+            var id = token[(token.IndexOf("id=\"") + "id=\"".Length)..];
+            return new ContentPiece.Mention(WebUtility.HtmlDecode(id[..id.IndexOf('"')].ToString()));
         }
 
-        if (token.Groups["everyone"].Success)
+        if (token.StartsWith("<emoji:"))
         {
-            return new ContentPiece.MentionEveryone();
+            return new ContentPiece.Face(token["<emoji:".Length..^1].ToString());
         }
 
-        if (token.Groups["emoji"].Success)
+        if (token.StartsWith("<faceType="))
         {
-            return new ContentPiece.Face(token.Groups["emoji"].Value);
+            return FaceIdOf(token) is { } id ? new ContentPiece.Face(id) : null;
         }
 
-        if (token.Groups["face"].Success)
+        return new ContentPiece.MentionEveryone();
+    }
+
+    /// <summary>The digits after the first <c>faceId=</c> (quoted or not) that has any.</summary>
+    private static string? FaceIdOf(ReadOnlySpan<char> face)
+    {
+        const string Key = "faceId=";
+        while (face.IndexOf(Key) is var at and >= 0)
         {
-            return FaceId().Match(token.Groups["face"].Value) is { Success: true } id ? new ContentPiece.Face(id.Groups[1].Value) : null;
+            face = face[(at + Key.Length)..];
+            var value = face.StartsWith('"') ? face[1..] : face;
+            var end = value.IndexOfAnyExceptInRange('0', '9');
+            var digits = end < 0 ? value : value[..end];
+            if (!digits.IsEmpty)
+            {
+                return digits.ToString();
+            }
         }
 
         return null;
@@ -109,9 +140,7 @@ internal static partial class QQContentParser
             .Replace("&gt;", ">", StringComparison.Ordinal)
             .Replace("&amp;", "&", StringComparison.Ordinal);
 
-    [GeneratedRegex("""<@!?(?<mention>[0-9A-Za-z_-]+)>|<qqbot-at-user\s+id="(?<atUser>[^"]*)"\s*/>|(?<everyone>@everyone|<qqbot-at-everyone\s*/>)|<emoji:(?<emoji>\d+)>|<(?<face>faceType=[^>]*)>""")]
+    [GeneratedRegex("""<@!?[0-9A-Za-z_-]+>|<qqbot-at-user\s+id="[^"]*"\s*/>|@everyone|<qqbot-at-everyone\s*/>|<emoji:\d+>|<faceType=[^>]*>""")]
     private static partial Regex Token();
 
-    [GeneratedRegex("""faceId="?(\d+)"?""")]
-    private static partial Regex FaceId();
 }
