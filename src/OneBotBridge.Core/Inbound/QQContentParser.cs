@@ -142,5 +142,4 @@ internal static partial class QQContentParser
 
     [GeneratedRegex("""<@!?[0-9A-Za-z_-]+>|<qqbot-at-user\s+id="[^"]*"\s*/>|@everyone|<qqbot-at-everyone\s*/>|<emoji:\d+>|<faceType=[^>]*>""")]
     private static partial Regex Token();
-
 }
