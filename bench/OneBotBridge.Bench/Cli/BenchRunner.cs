@@ -25,7 +25,7 @@ internal static class BenchRunner
 
             if (scenarios.HasFlag(Scenario.Actions))
             {
-                results.Actions = await ActionsScenario.RunAsync(settings, error, cancellationToken);
+                results.Actions.AddRange(await ActionsScenario.RunAsync(settings, error, cancellationToken));
             }
 
             if (scenarios.HasFlag(Scenario.Connections))

@@ -25,9 +25,13 @@ internal sealed record EventRunResult(
     public bool Saturating => OfferedPerSecond is null;
 }
 
+/// <summary>One actions run.</summary>
+/// <param name="InFlightPerClient">Calls each client keeps in flight in the closed loop; null when paced.</param>
+/// <param name="OfferedPerSecond">The paced rate, or null for the closed loop.</param>
 internal sealed record ActionsResult(
     int Clients,
-    int InFlightPerClient,
+    int? InFlightPerClient,
+    double? OfferedPerSecond,
     int Actions,
     double ActionsPerSecond,
     LatencySummary RoundTrip,
@@ -52,7 +56,7 @@ internal sealed class BenchResults
 
     public List<EventRunResult> Relay { get; } = [];
 
-    public ActionsResult? Actions { get; set; }
+    public List<ActionsResult> Actions { get; } = [];
 
     public ConnectionsResult? Connections { get; set; }
 

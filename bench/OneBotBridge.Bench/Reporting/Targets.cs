@@ -38,14 +38,22 @@ internal static class Targets
                 paced is null ? null : paced.Latency.P99 <= MaxEventP99Milliseconds));
         }
 
-        if (results.Actions is { } actions)
+        if (results.Actions.FirstOrDefault(run => run.OfferedPerSecond is null) is { } closedLoop)
         {
             checks.Add(new TargetCheck(
-                TargetId.ActionsRate, "actions", $"≥ {MinActionsPerSecond:N0} actions/s", $"≥ {MinActionsPerSecond:N0}",
-                $"{actions.ActionsPerSecond:N0}/s", actions.ActionsPerSecond >= MinActionsPerSecond));
+                TargetId.ActionsRate, "actions", $"≥ {MinActionsPerSecond:N0} actions/s (closed loop)", $"≥ {MinActionsPerSecond:N0}",
+                $"{closedLoop.ActionsPerSecond:N0}/s", closedLoop.ActionsPerSecond >= MinActionsPerSecond));
+        }
+
+        if (results.Actions.FirstOrDefault(run => run.OfferedPerSecond is not null) is { } pacedActions)
+        {
             checks.Add(new TargetCheck(
-                TargetId.ActionsLatency, "actions", $"round trip p99 ≤ {MaxActionP99Milliseconds} ms", $"≤ {MaxActionP99Milliseconds} ms",
-                $"{actions.RoundTrip.P99:0.00} ms", actions.RoundTrip.P99 <= MaxActionP99Milliseconds));
+                TargetId.ActionsLatency,
+                "actions",
+                $"round trip p99 ≤ {MaxActionP99Milliseconds} ms at {pacedActions.OfferedPerSecond:N0} actions/s",
+                $"≤ {MaxActionP99Milliseconds} ms",
+                $"{pacedActions.RoundTrip.P99:0.00} ms",
+                pacedActions.RoundTrip.P99 <= MaxActionP99Milliseconds));
         }
 
         if (results.Connections is { } connections)

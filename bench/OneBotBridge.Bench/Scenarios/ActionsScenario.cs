@@ -15,7 +15,9 @@ namespace OneBotBridge.Bench.Scenarios;
 /// its own fresh message (a <c>reply</c> segment names it), which the simulator checks by the platform's rules.
 /// Messages are pushed in batches ahead of the calls that answer them, small enough that the messages and the
 /// replies sent to them stay in the bridge's message cache (<c>storage.message_cache</c>, 2,000 by default), as a
-/// bot's recent messages do; only the calls are timed.
+/// bot's recent messages do; only the calls are timed. Two runs on one bridge: a closed loop (each client keeps
+/// <see cref="InFlightPerClient"/> calls in flight, as fast as they are answered) gives the throughput, and a
+/// paced one (<see cref="BenchSettings.OfferedActionsPerSecond"/>, whatever is in flight) the round trip at that rate.
 /// </summary>
 internal sealed class ActionsScenario
 {
@@ -40,7 +42,7 @@ internal sealed class ActionsScenario
     /// <summary>Calls each client keeps in flight: a handful, as a framework's concurrent handlers make.</summary>
     public static int InFlightPerClient => 2;
 
-    public static async Task<ActionsResult> RunAsync(BenchSettings settings, TextWriter progress, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ActionsResult>> RunAsync(BenchSettings settings, TextWriter progress, CancellationToken cancellationToken)
     {
         await using var simulator = await QQSimulator.StartAsync(new QQSimulatorOptions(), cancellationToken);
         using var data = new TempDirectory();
@@ -54,11 +56,17 @@ internal sealed class ActionsScenario
                 clients.Add(await ActionClient.ConnectAsync(bridge.ClientUri, i == 0 ? scenario.Collect : null, cancellationToken));
             }
 
-            var result = await scenario.MeasureAsync(settings, [.. clients], cancellationToken);
-            progress.WriteLine(
-                $"actions: {result.Clients} clients × {result.InFlightPerClient} in flight: {result.ActionsPerSecond:N0} actions/s, " +
-                $"p50 {result.RoundTrip.P50:0.00} ms, p99 {result.RoundTrip.P99:0.00} ms");
-            return result;
+            var results = new List<ActionsResult>();
+            foreach (var offered in new double?[] { null, BenchSettings.OfferedActionsPerSecond })
+            {
+                var result = await scenario.MeasureAsync(settings, [.. clients], offered, cancellationToken);
+                progress.WriteLine(
+                    $"actions: {result.Clients} clients, {MarkdownReport.LoadOf(result)}: {result.ActionsPerSecond:N0} actions/s, " +
+                    $"p50 {result.RoundTrip.P50:0.00} ms, p99 {result.RoundTrip.P99:0.00} ms");
+                results.Add(result);
+            }
+
+            return results;
         }
         finally
         {
@@ -69,11 +77,13 @@ internal sealed class ActionsScenario
         }
     }
 
-    private async Task<ActionsResult> MeasureAsync(BenchSettings settings, ActionClient[] clients, CancellationToken cancellationToken)
+    /// <param name="offeredPerSecond">The paced rate, or null for the closed loop.</param>
+    private async Task<ActionsResult> MeasureAsync(
+        BenchSettings settings, ActionClient[] clients, double? offeredPerSecond, CancellationToken cancellationToken)
     {
         // A first batch, unmeasured, warms the bridge up.
         await StageAsync(Math.Min(Batch, settings.Actions / 5), cancellationToken);
-        await FireAsync(clients, null, cancellationToken);
+        await FireAsync(clients, offeredPerSecond, null, cancellationToken);
 
         var latency = new LatencyHistogram();
         var busy = TimeSpan.Zero;
@@ -83,13 +93,14 @@ internal sealed class ActionsScenario
         {
             await StageAsync(Math.Min(left, Batch), cancellationToken);
             var cpuBefore = _bridge.Process.Meter.CpuSeconds();
-            busy += await FireAsync(clients, latency, cancellationToken);
+            busy += await FireAsync(clients, offeredPerSecond, latency, cancellationToken);
             cpu += _bridge.Process.Meter.CpuSeconds() - cpuBefore;
         }
 
         return new ActionsResult(
             clients.Length,
-            InFlightPerClient,
+            offeredPerSecond is null ? InFlightPerClient : null,
+            offeredPerSecond,
             settings.Actions,
             settings.Actions / busy.TotalSeconds,
             latency.Summarize(),
@@ -118,12 +129,15 @@ internal sealed class ActionsScenario
         }
     }
 
-    /// <summary>Answers every staged message, <see cref="InFlightPerClient"/> calls at a time per client; returns how long it took.</summary>
-    private async Task<TimeSpan> FireAsync(ActionClient[] clients, LatencyHistogram? latency, CancellationToken cancellationToken)
+    /// <summary>Answers every staged message, closed-loop or paced; returns how long it took.</summary>
+    private async Task<TimeSpan> FireAsync(
+        ActionClient[] clients, double? offeredPerSecond, LatencyHistogram? latency, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var workers = clients.SelectMany(client => Enumerable.Range(0, InFlightPerClient).Select(_ => AnswerAsync(client, cancellationToken)));
-        var histograms = await Task.WhenAll(workers);
+        var histograms = offeredPerSecond is { } rate
+            ? [await FirePacedAsync(clients, rate, started, cancellationToken)]
+            : await Task.WhenAll(clients.SelectMany(client =>
+                Enumerable.Range(0, InFlightPerClient).Select(_ => AnswerInTurnAsync(client, cancellationToken))));
         var elapsed = Stopwatch.GetElapsedTime(started);
         foreach (var histogram in histograms)
         {
@@ -133,28 +147,68 @@ internal sealed class ActionsScenario
         return elapsed;
     }
 
-    private async Task<LatencyHistogram> AnswerAsync(ActionClient client, CancellationToken cancellationToken)
+    /// <summary>One of a client's closed-loop callers: the next call goes as soon as the last one is answered.</summary>
+    private async Task<LatencyHistogram> AnswerInTurnAsync(ActionClient client, CancellationToken cancellationToken)
     {
         var latency = new LatencyHistogram();
         while (_staged.TryDequeue(out var message))
         {
-            var parameters = new JObject
-            {
-                ["group_id"] = message.GroupId,
-                ["message"] = new JArray(
-                    new JObject { ["type"] = "reply", ["data"] = new JObject { ["id"] = message.MessageId.ToString(CultureInfo.InvariantCulture) } },
-                    new JObject { ["type"] = "text", ["data"] = new JObject { ["text"] = "收到 got it" } }),
-            };
             var started = Stopwatch.GetTimestamp();
-            var response = await client.CallAsync("send_group_msg", parameters, cancellationToken);
+            await AnswerAsync(client, message, cancellationToken);
             latency.RecordSince(started);
-            if ((string?)response["status"] != "ok" || (int?)response["retcode"] != 0)
-            {
-                throw _bridge.Process.Failure($"send_group_msg failed: {response.ToString(Newtonsoft.Json.Formatting.None)}");
-            }
         }
 
         return latency;
+    }
+
+    /// <summary>
+    /// Calls at <paramref name="perSecond"/>, round robin over the clients, whether or not earlier calls were
+    /// answered. Each round trip counts from its call's send, as an event's latency counts from its push.
+    /// </summary>
+    private async Task<LatencyHistogram> FirePacedAsync(ActionClient[] clients, double perSecond, long started, CancellationToken cancellationToken)
+    {
+        var latency = new LatencyHistogram();
+        var calls = new List<Task>();
+        for (var i = 0; _staged.TryDequeue(out var message); i++)
+        {
+            var due = started + (long)(i / perSecond * Stopwatch.Frequency);
+            if (Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due) is { Ticks: > 0 } wait)
+            {
+                await Task.Delay(wait, cancellationToken);
+            }
+
+            calls.Add(AnswerTimedAsync(clients[i % clients.Length], message, latency, cancellationToken));
+        }
+
+        await Task.WhenAll(calls);
+        return latency;
+    }
+
+    private async Task AnswerTimedAsync(
+        ActionClient client, (long GroupId, long MessageId) message, LatencyHistogram latency, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await AnswerAsync(client, message, cancellationToken);
+        lock (latency)
+        {
+            latency.RecordSince(started);
+        }
+    }
+
+    private async Task AnswerAsync(ActionClient client, (long GroupId, long MessageId) message, CancellationToken cancellationToken)
+    {
+        var parameters = new JObject
+        {
+            ["group_id"] = message.GroupId,
+            ["message"] = new JArray(
+                new JObject { ["type"] = "reply", ["data"] = new JObject { ["id"] = message.MessageId.ToString(CultureInfo.InvariantCulture) } },
+                new JObject { ["type"] = "text", ["data"] = new JObject { ["text"] = "收到 got it" } }),
+        };
+        var response = await client.CallAsync("send_group_msg", parameters, cancellationToken);
+        if ((string?)response["status"] != "ok" || (int?)response["retcode"] != 0)
+        {
+            throw _bridge.Process.Failure($"send_group_msg failed: {response.ToString(Newtonsoft.Json.Formatting.None)}");
+        }
     }
 
     /// <summary>Called on the first client's receive loop for every message event.</summary>

@@ -6,6 +6,9 @@ internal sealed record BenchSettings(bool Smoke, TimeSpan RunDuration)
     /// <summary>The fixed offered load the event latency target is stated at.</summary>
     public const double OfferedEventsPerSecond = 2000;
 
+    /// <summary>The actions target's rate: its round trip is measured at this paced load.</summary>
+    public const double OfferedActionsPerSecond = 3000;
+
     /// <summary>The number of clients the event targets are stated for.</summary>
     public const int TargetClients = 10;
 
