@@ -22,7 +22,7 @@ namespace OneBotBridge.Core.Storage;
 /// </summary>
 internal sealed partial class SqliteCheckpointer : IAsyncDisposable
 {
-    /// <summary>Committed writes between checkpoints: the WAL stays a few megabytes at most.</summary>
+    /// <summary>Committed writes between checkpoints: the WAL holds the pages of about this many writes (some 30 MB at two pages a message).</summary>
     public const int WritesPerCheckpoint = 4096;
 
     private readonly Channel<bool> _due = Channel.CreateBounded<bool>(
