@@ -57,9 +57,9 @@ internal static class MarkdownReport
             text.AppendLine().AppendLine("## actions").AppendLine();
             text.AppendLine(
                 "`send_group_msg` answering a fresh group @-message each (a `reply` segment names it), accepted by the simulator as a passive reply. " +
-                "The closed loop gives the throughput: each client sends its next call as soon as one is answered, so its round trip includes " +
-                "waiting behind the other calls. The paced run calls at a fixed rate, round robin over the clients, whatever is in flight. Round trip: from the client's send " +
-                "to the response.");
+                "The closed loop gives the throughput: each client sends its next call as soon as one is answered, so its round trip " +
+                "includes waiting behind the other calls. The paced run calls at a fixed rate, round robin over the clients, whatever " +
+                "is in flight. Round trip: from the client's send to the response.");
             text.AppendLine();
             Table(
                 text,
