@@ -33,7 +33,7 @@ internal sealed partial class SqliteBatchWriter : IAsyncDisposable
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        _loop = Task.Run(RunAsync);
+        _loop = StorageThread.Start("SQLite writer", Run);
     }
 
     /// <summary>Completes when <paramref name="write"/> is committed; fails if it or its batch failed.</summary>
@@ -65,10 +65,10 @@ internal sealed partial class SqliteBatchWriter : IAsyncDisposable
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
         var batch = new List<PendingWrite>(_batchSize);
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        while (StorageThread.WaitToRead(_queue.Reader))
         {
             while (batch.Count < _batchSize && _queue.Reader.TryRead(out var pending))
             {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace OneBotBridge.Core.Storage;
 
 /// <summary>
-/// Copies the write-ahead log back into the database on a connection of its own. SQLite would otherwise run
+/// Copies the write-ahead log back into the database on a connection and a thread of its own. SQLite would otherwise run
 /// that checkpoint (and its fsyncs, milliseconds long) on the writer, in the middle of a commit, stalling every
 /// event waiting for it; a passive checkpoint beside the writer blocks nobody.
 /// <para>
@@ -41,7 +41,7 @@ internal sealed partial class SqliteCheckpointer : IAsyncDisposable
         _connectionString = connectionString;
         _flusher = flusher;
         _logger = logger;
-        _loop = Task.Run(RunAsync);
+        _loop = StorageThread.Start("SQLite checkpointer", Run);
     }
 
     /// <summary>Called by the writer after each commit (from one thread only).</summary>
@@ -82,16 +82,17 @@ internal sealed partial class SqliteCheckpointer : IAsyncDisposable
         await _loop.ConfigureAwait(false);
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
-        await using var connection = new SqliteConnection(_connectionString);
-        await foreach (var _ in _due.Reader.ReadAllAsync().ConfigureAwait(false))
+        using var connection = new SqliteConnection(_connectionString);
+        while (StorageThread.WaitToRead(_due.Reader))
         {
+            _due.Reader.TryRead(out _);
             try
             {
                 if (connection.State != System.Data.ConnectionState.Open)
                 {
-                    await connection.OpenAsync().ConfigureAwait(false);
+                    connection.Open();
                 }
 
                 for (var pass = 0; pass < 2; pass++)

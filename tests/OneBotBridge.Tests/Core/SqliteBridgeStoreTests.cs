@@ -78,6 +78,21 @@ public sealed class SqliteBridgeStoreTests
     }
 
     [Test]
+    public async Task Writes_are_made_on_the_writers_own_thread_not_on_a_pool_thread_the_event_path_needs()
+    {
+        using var database = new TempDatabase();
+        await (await database.OpenAsync()).DisposeAsync();
+        var connection = new SqliteConnection($"Data Source={database.Path};Pooling=False");
+        await connection.OpenAsync();
+        await using var writer = new SqliteBatchWriter(connection, 256, 16, checkpointer: null, NullLogger.Instance);
+
+        (bool OnPool, string? Name)? writingThread = null;
+        await writer.WriteAsync(_ => writingThread = (Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.Name), CancellationToken.None);
+
+        Assert.That(writingThread, Is.EqualTo((false, "SQLite writer")));
+    }
+
+    [Test]
     public async Task After_a_checkpoint_pass_the_writer_copies_the_rest_and_its_next_commit_starts_the_log_over()
     {
         using var database = new TempDatabase();
