@@ -5,9 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace OneBotBridge.Core.Storage;
 
 /// <summary>
-/// Copies the write-ahead log back into the database on a connection and a thread of its own. SQLite would otherwise run
-/// that checkpoint (and its fsyncs, milliseconds long) on the writer, in the middle of a commit, stalling every
-/// event waiting for it; a passive checkpoint beside the writer blocks nobody.
+/// Copies the write-ahead log back into the database on a connection and a thread of its own. SQLite would
+/// otherwise run that checkpoint (and its fsyncs, milliseconds long) on the writer, in the middle of a commit,
+/// stalling every event waiting for it; a passive checkpoint beside the writer blocks nobody.
 /// <para>
 /// It cannot finish alone, though: while it copies, the writer appends, and SQLite only starts the log over
 /// when a write begins with every frame copied. So after each pass here the writer copies the few frames
@@ -22,7 +22,7 @@ namespace OneBotBridge.Core.Storage;
 /// </summary>
 internal sealed partial class SqliteCheckpointer : IAsyncDisposable
 {
-    /// <summary>Committed writes between checkpoints: the WAL holds the pages of about this many writes (some 30 MB at two pages a message).</summary>
+    /// <summary>Committed writes between checkpoints: the WAL holds the pages of about this many (some 30 MB).</summary>
     public const int WritesPerCheckpoint = 4096;
 
     private readonly Channel<bool> _due = Channel.CreateBounded<bool>(
