@@ -196,16 +196,18 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
     internal const string SelectMessage =
         "SELECT message_id, platform_id, scene, target, sender, direction, time_ms, content FROM messages";
 
-    internal static MessageRecord? ReadMessage(SqliteDataReader reader) => reader.Read()
-        ? new MessageRecord(
-            reader.GetInt32(0),
-            reader.GetString(1),
-            new ChatTarget(StorageTags.ParseScene(reader.GetString(2)), reader.GetInt64(3)),
-            reader.GetInt64(4),
-            StorageTags.ParseDirection(reader.GetString(5)),
-            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
-            reader.GetString(7))
-        : null;
+    /// <summary>The message in the current row of <see cref="SelectMessage"/>.</summary>
+    internal static MessageRecord MessageIn<TRow>(TRow row)
+        where TRow : ISqliteRow => new(
+            (int)row.Int64(0),
+            row.Text(1),
+            new ChatTarget(StorageTags.ParseScene(row.Text(2)), row.Int64(3)),
+            row.Int64(4),
+            StorageTags.ParseDirection(row.Text(5)),
+            DateTimeOffset.FromUnixTimeMilliseconds(row.Int64(6)),
+            row.Text(7));
+
+    private static MessageRecord? ReadMessage(SqliteDataReader reader) => reader.Read() ? MessageIn(new DataReaderRow(reader)) : null;
 
     private async Task<T> ReadAsync<T>(
         string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)

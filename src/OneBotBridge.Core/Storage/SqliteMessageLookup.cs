@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using OneBotBridge.Core.Chats;
 using OneBotBridge.Core.Messages;
 
 namespace OneBotBridge.Core.Storage;
@@ -27,14 +26,7 @@ internal sealed class SqliteMessageLookup(string connectionString) : IDisposable
                 var found = new List<MessageRecord>(2);
                 while (statement.Read())
                 {
-                    found.Add(new MessageRecord(
-                        (int)statement.Int64(0),
-                        statement.Text(1),
-                        new ChatTarget(StorageTags.ParseScene(statement.Text(2)), statement.Int64(3)),
-                        statement.Int64(4),
-                        StorageTags.ParseDirection(statement.Text(5)),
-                        DateTimeOffset.FromUnixTimeMilliseconds(statement.Int64(6)),
-                        statement.Text(7)));
+                    found.Add(SqliteBridgeStore.MessageIn(statement));
                 }
 
                 return found;

@@ -9,7 +9,7 @@ namespace OneBotBridge.Core.Storage;
 /// reader per execution: thousands of short-lived objects a second for the collector. Runs inside whatever
 /// transaction its connection has open. Not thread-safe.
 /// </summary>
-internal sealed class SqliteStatement : IDisposable
+internal sealed class SqliteStatement : ISqliteRow, IDisposable
 {
     private readonly sqlite3 _database;
     private readonly sqlite3_stmt _statement;
