@@ -130,13 +130,15 @@ public sealed class QQSimulator : IAsyncDisposable
     {
         options ??= new QQSimulatorOptions();
         Validate(options);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        // An empty builder reads no configuration file, so it watches nothing: a default builder watches the whole
+        // working directory (every subdirectory of it) for appsettings.json, and the simulate verb runs in the user's.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(QQSimulator).Assembly.GetName().Name,
         });
-        builder.Configuration.Sources.Clear();
-        builder.Logging.ClearProviders();
-        options.ConfigureLogging?.Invoke(builder.Logging);
+        builder.WebHost.UseKestrelCore();
+        builder.Services.AddRoutingCore();
+        builder.Services.AddLogging(logging => options.ConfigureLogging?.Invoke(logging));
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));

@@ -4,7 +4,6 @@ using System.Net.WebSockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using OneBotBridge.Bench.Load;
 
 namespace OneBotBridge.Bench.Relay;
@@ -44,9 +43,9 @@ internal static class RelayCommand
     private static async Task<int> RunAsync(Uri tokenUrl, Uri gateway, int port, CancellationToken cancellationToken)
     {
         var fanout = new Fanout();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        // Like the simulator's: nothing read from the environment, no configuration file watched.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         await using var app = builder.Build();
         app.UseWebSockets();
         app.Run(context => ServeClientAsync(context, fanout));
