@@ -44,7 +44,7 @@ internal sealed class ActionsScenario
 
     public static async Task<IReadOnlyList<ActionsResult>> RunAsync(BenchSettings settings, TextWriter progress, CancellationToken cancellationToken)
     {
-        await using var simulator = await QQSimulator.StartAsync(new QQSimulatorOptions(), cancellationToken);
+        await using var simulator = await BenchSimulator.StartAsync(cancellationToken);
         using var data = new TempDirectory();
         await using var bridge = await SystemUnderTest.StartBridgeAsync(simulator, data.Path, cancellationToken);
         var scenario = new ActionsScenario(simulator, bridge);

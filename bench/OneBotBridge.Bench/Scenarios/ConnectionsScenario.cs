@@ -1,7 +1,6 @@
 using OneBotBridge.Bench.Load;
 using OneBotBridge.Bench.Processes;
 using OneBotBridge.Bench.Reporting;
-using OneBotBridge.Simulator;
 
 namespace OneBotBridge.Bench.Scenarios;
 
@@ -13,7 +12,7 @@ internal static class ConnectionsScenario
 {
     public static async Task<ConnectionsResult> RunAsync(BenchSettings settings, TextWriter progress, CancellationToken cancellationToken)
     {
-        await using var simulator = await QQSimulator.StartAsync(new QQSimulatorOptions(), cancellationToken);
+        await using var simulator = await BenchSimulator.StartAsync(cancellationToken);
         using var data = new TempDirectory();
         await using var bridge = await SystemUnderTest.StartBridgeAsync(simulator, data.Path, cancellationToken);
         await Task.Delay(settings.Settle, cancellationToken);

@@ -1,6 +1,6 @@
+using OneBotBridge.Bench.Load;
 using OneBotBridge.Bench.Processes;
 using OneBotBridge.Bench.Reporting;
-using OneBotBridge.Simulator;
 
 namespace OneBotBridge.Bench.Scenarios;
 
@@ -14,7 +14,7 @@ internal static class EventsScenario
     {
         foreach (var clients in settings.ClientCounts)
         {
-            await using var simulator = await QQSimulator.StartAsync(new QQSimulatorOptions(), cancellationToken);
+            await using var simulator = await BenchSimulator.StartAsync(cancellationToken);
             using var data = new TempDirectory();
             await using var target = kind == SystemKind.Bridge
                 ? await SystemUnderTest.StartBridgeAsync(simulator, data.Path, cancellationToken)

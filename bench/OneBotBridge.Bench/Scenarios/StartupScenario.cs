@@ -1,6 +1,6 @@
+using OneBotBridge.Bench.Load;
 using OneBotBridge.Bench.Processes;
 using OneBotBridge.Bench.Reporting;
-using OneBotBridge.Simulator;
 
 namespace OneBotBridge.Bench.Scenarios;
 
@@ -12,7 +12,7 @@ internal static class StartupScenario
 {
     public static async Task<StartupResult> RunAsync(BenchSettings settings, TextWriter progress, CancellationToken cancellationToken)
     {
-        await using var simulator = await QQSimulator.StartAsync(new QQSimulatorOptions(), cancellationToken);
+        await using var simulator = await BenchSimulator.StartAsync(cancellationToken);
         using var data = new TempDirectory();
         var ready = new List<double>();
         for (var start = 0; start < settings.Starts; start++)

@@ -3,6 +3,7 @@ namespace OneBotBridge.Simulator.Http;
 /// <summary>
 /// The most recent recorded HTTP exchanges (<see cref="QQSimulatorOptions.RequestLogCapacity"/>), in the order the
 /// requests arrived. Older ones are forgotten: a simulator answering for hours would otherwise keep every body.
+/// With a capacity of 0 none is kept; <see cref="Recorded"/> still tells of each.
 /// </summary>
 internal sealed class RequestLog(int capacity)
 {
@@ -14,14 +15,17 @@ internal sealed class RequestLog(int capacity)
 
     public void Add(RecordedRequest request)
     {
-        lock (_gate)
+        if (capacity > 0)
         {
-            if (_requests.Count == capacity)
+            lock (_gate)
             {
-                _requests.Dequeue();
-            }
+                if (_requests.Count == capacity)
+                {
+                    _requests.Dequeue();
+                }
 
-            _requests.Enqueue(request);
+                _requests.Enqueue(request);
+            }
         }
 
         Recorded?.Invoke(request);

@@ -47,4 +47,28 @@ public sealed class RequestRecordedEventTests
         Assert.That(simulator.Requests.Select(request => request.Path), Is.EqualTo(new[] { "/gateway/bot", "/users/@me", "/gateway" }));
         Assert.That(raised, Is.EqualTo(5), "every request is still raised");
     }
+
+    [Test]
+    public async Task A_request_log_of_capacity_zero_keeps_none_and_still_raises_each()
+    {
+        await using var simulator = await QQSimulator.StartAsync(new QQSimulatorOptions { RequestLogCapacity = 0 });
+        var http = new SimulatorHttp(simulator);
+        var raised = 0;
+        simulator.RequestRecorded += _ => Interlocked.Increment(ref raised);
+
+        var token = await http.GetTokenAsync();
+        await http.CallAsync(HttpMethod.Get, "/gateway", token: token);
+
+        Assert.That(simulator.Requests, Is.Empty);
+        Assert.That(raised, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void A_negative_request_log_capacity_is_refused()
+    {
+        var refused = Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            async () => await QQSimulator.StartAsync(new QQSimulatorOptions { RequestLogCapacity = -1 }));
+
+        Assert.That(refused!.ParamName, Is.EqualTo(nameof(QQSimulatorOptions.RequestLogCapacity)));
+    }
 }
