@@ -221,6 +221,7 @@ public sealed class QQSimulator : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.WebhookRetryDelay, TimeSpan.Zero, nameof(options.WebhookRetryDelay));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.WebhookTimeout, TimeSpan.Zero, nameof(options.WebhookTimeout));
         ArgumentOutOfRangeException.ThrowIfNegative(options.RequestLogCapacity, nameof(options.RequestLogCapacity));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.ResumeHistory, nameof(options.ResumeHistory));
         if (options.WebhookUrl is { } url && (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https")))
         {
             throw new ArgumentException("The webhook URL must be an absolute http(s) URL.", nameof(options.WebhookUrl));

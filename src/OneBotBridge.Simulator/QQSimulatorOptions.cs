@@ -31,6 +31,12 @@ public sealed class QQSimulatorOptions
 
     public int MaxConcurrency { get; set; } = 1;
 
+    /// <summary>
+    /// The latest dispatches of a session a Resume can replay; a Resume from before them is refused (op 9). The
+    /// benchmark, which never resumes, keeps a few: each one kept lives just long enough to be promoted.
+    /// </summary>
+    public int ResumeHistory { get; set; } = 1000;
+
     public string BotUserId { get; set; } = "6158788878435714165";
 
     public string BotUsername { get; set; } = "OneBotBridge Demo";

@@ -6,9 +6,10 @@ namespace OneBotBridge.Bench.Load;
 internal static class BenchSimulator
 {
     /// <summary>
-    /// Keeps no request log: the bench reads none, and each record kept lived just long enough to be promoted twice,
-    /// which made the bench's own collections longer, and they stall every latency it measures.
+    /// Keeps no request log (the bench reads none) and a short resume history (nothing resumes in a run): each
+    /// record or frame kept lived just long enough to be promoted, which made the bench's own collections longer,
+    /// and they stall every latency it measures.
     /// </summary>
     public static Task<QQSimulator> StartAsync(CancellationToken cancellationToken) =>
-        QQSimulator.StartAsync(new QQSimulatorOptions { RequestLogCapacity = 0 }, cancellationToken);
+        QQSimulator.StartAsync(new QQSimulatorOptions { RequestLogCapacity = 0, ResumeHistory = 100 }, cancellationToken);
 }

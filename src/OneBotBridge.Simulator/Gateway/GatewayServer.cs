@@ -223,7 +223,7 @@ internal sealed partial class GatewayServer
         }
 
         var slot = _shards[request.ShardIndex];
-        var session = new GatewaySession(Guid.NewGuid().ToString("D"), request.ShardIndex, request.ShardCount);
+        var session = new GatewaySession(Guid.NewGuid().ToString("D"), request.ShardIndex, request.ShardCount, _options.ResumeHistory);
         await slot.Gate.WaitAsync(cancellationToken);
         try
         {

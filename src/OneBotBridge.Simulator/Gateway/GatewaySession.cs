@@ -6,13 +6,11 @@ namespace OneBotBridge.Simulator.Gateway;
 /// A gateway session: its id, its sequence numbers and the dispatches a Resume can replay.
 /// It outlives the sockets that carry it; at most one connection is attached at a time.
 /// </summary>
-internal sealed class GatewaySession(string id, int shardIndex, int shardCount)
+internal sealed class GatewaySession(string id, int shardIndex, int shardCount, int historyLimit)
 {
-    private const int HistoryLimit = 1000;
-
     private readonly SemaphoreSlim _gate = new(1, 1);
-    // Encoded, as sent: a Resume replays the same bytes, and a thousand byte arrays cost the collector far
-    // less than a thousand JSON trees that live just long enough to be promoted.
+    // Encoded, as sent: a Resume replays the same bytes, and byte arrays cost the collector far less than
+    // JSON trees that live just long enough to be promoted.
     private readonly Queue<SentDispatch> _history = new();
     private long _lastSeq;
     private long _replayableAfter;
@@ -102,7 +100,7 @@ internal sealed class GatewaySession(string id, int shardIndex, int shardCount)
         var frame = GatewayFrames.Dispatch(++_lastSeq, type, eventId, data);
         var sent = new SentDispatch(_lastSeq, GatewayConnection.Encode(frame));
         _history.Enqueue(sent);
-        if (_history.Count > HistoryLimit)
+        if (_history.Count > historyLimit)
         {
             _replayableAfter = _history.Dequeue().Seq;
         }

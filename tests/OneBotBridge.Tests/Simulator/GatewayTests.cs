@@ -181,6 +181,40 @@ public sealed class GatewayTests
     }
 
     [Test]
+    public async Task A_Resume_from_before_the_kept_history_gets_op_9_and_one_inside_it_is_replayed()
+    {
+        await using var simulator = await QQSimulator.StartAsync(new QQSimulatorOptions { ResumeHistory = 2 });
+        using var http = new SimulatorHttp(simulator);
+        var token = await http.GetTokenAsync();
+        var (client, ready) = await GatewayTestClient.IdentifiedAsync(simulator.GatewayUrl, token);
+        var sessionId = (string)ready["d"]!["session_id"]!;
+        await using (client)
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await simulator.PushDispatchAsync("C2C_MSG_RECEIVE", new JObject { ["n"] = i });
+                await client.ReceiveAsync();
+            }
+
+            await simulator.DropConnectionsAsync();
+        }
+
+        // READY is seq 1, the dispatches 2 to 4; only 3 and 4 are kept.
+        await using var tooLate = await GatewayTestClient.ConnectAsync(simulator.GatewayUrl);
+        await tooLate.ReceiveAsync();
+        await tooLate.SendAsync(GatewayTestClient.Resume(token, sessionId, 1));
+        var refused = await tooLate.ReceiveAsync();
+
+        await using var inTime = await GatewayTestClient.ConnectAsync(simulator.GatewayUrl);
+        await inTime.ReceiveAsync();
+        await inTime.SendAsync(GatewayTestClient.Resume(token, sessionId, 2));
+        var replayed = new[] { await inTime.ReceiveAsync(), await inTime.ReceiveAsync() };
+
+        Assert.That((int?)refused["op"], Is.EqualTo(9));
+        Assert.That(replayed.Select(frame => (int)frame["d"]!["n"]!), Is.EqualTo(new[] { 1, 2 }));
+    }
+
+    [Test]
     public async Task A_Resume_with_an_unknown_session_or_seq_gets_op_9_false()
     {
         var (client, ready) = await GatewayTestClient.IdentifiedAsync(_simulator.GatewayUrl, _token);
