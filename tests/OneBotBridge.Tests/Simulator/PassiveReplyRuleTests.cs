@@ -45,6 +45,37 @@ public sealed class PassiveReplyRuleTests
     }
 
     [Test]
+    public async Task A_msg_id_is_told_expired_for_a_day_and_unknown_after()
+    {
+        var msgId = await _scenario.PushGroupMessageAsync();
+
+        _scenario.Clock.Advance(TimeSpan.FromHours(23));
+        var withinTheDay = await ReplyWithFreshTokenAsync(msgId);
+        _scenario.Clock.Advance(TimeSpan.FromHours(2));
+        await _scenario.PushGroupMessageAsync();
+        var afterTheDay = await ReplyWithFreshTokenAsync(msgId);
+
+        Assert.That((long?)withinTheDay["code"], Is.EqualTo(304027));
+        Assert.That((long?)afterTheDay["code"], Is.EqualTo(40034024));
+    }
+
+    [Test]
+    public async Task A_msg_id_delivered_again_is_remembered_from_its_latest_delivery()
+    {
+        const string msgId = "ROBOT1.0_delivered-twice";
+        var message = new JObject { ["id"] = msgId, ["content"] = " hello", ["author"] = new JObject { ["member_openid"] = User }, ["group_openid"] = Group };
+        await _scenario.Simulator.PushDispatchAsync("GROUP_AT_MESSAGE_CREATE", message);
+        _scenario.Clock.Advance(TimeSpan.FromHours(23));
+        await _scenario.Simulator.PushDispatchAsync("GROUP_AT_MESSAGE_CREATE", message);
+
+        _scenario.Clock.Advance(TimeSpan.FromHours(2));
+        await _scenario.PushGroupMessageAsync();
+        var answer = await ReplyWithFreshTokenAsync(msgId);
+
+        Assert.That((long?)answer["code"], Is.EqualTo(304027), "known (its window has passed), not forgotten with its first delivery");
+    }
+
+    [Test]
     public async Task A_C2C_msg_id_lives_60_minutes()
     {
         var msgId = await _scenario.PushC2CMessageAsync();
@@ -244,5 +275,13 @@ public sealed class PassiveReplyRuleTests
         Assert.That((bool?)body["direct_message"], Is.True);
         Assert.That((string?)body["channel_id"], Is.EqualTo("555"));
         Assert.That((long?)wrongGuild["code"], Is.EqualTo(40034024));
+    }
+
+    /// <summary>A day outlives the scenario's token, so these calls fetch their own.</summary>
+    private async Task<JToken> ReplyWithFreshTokenAsync(string msgId)
+    {
+        var token = await _scenario.Http.GetTokenAsync();
+        var (_, body, _) = await _scenario.Http.CallAsync(HttpMethod.Post, GroupMessages, Text(msgId, 1), token);
+        return body;
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Newtonsoft.Json.Linq;
 
 namespace OneBotBridge.Simulator.OpenApi.Replies;
@@ -24,10 +26,10 @@ internal sealed class ReplyLedger(TimeProvider time)
             var now = time.GetUtcNow();
             _events.ForgetOlderThan(now - Retention);
             _messages.ForgetOlderThan(now - Retention);
-            _events.Add(new ReplySource(eventId, type, ReplyRules.EventReplyTarget(type, payload), now));
+            _events.Add(eventId, type, ReplyRules.EventReplyTarget(type, payload), now);
             if (ReplyRules.MessageReplyTarget(type, payload) is { } target && SimulatorJson.StringOf(payload["id"]) is { Length: > 0 } msgId)
             {
-                _messages.Add(new ReplySource(msgId, type, target, now));
+                _messages.Add(msgId, type, target, now);
             }
         }
     }
@@ -37,7 +39,8 @@ internal sealed class ReplyLedger(TimeProvider time)
     {
         lock (_gate)
         {
-            return _messages.TryGetValue(messageId, out var source) && source.Target!.Allows(scene, targetId);
+            ref var source = ref _messages.Find(messageId);
+            return !Unsafe.IsNullRef(ref source) && source.Target?.Allows(scene, targetId) == true;
         }
     }
 
@@ -62,7 +65,8 @@ internal sealed class ReplyLedger(TimeProvider time)
 
     private ApiError? TryReplyToMessage(ReplyRequest request, string msgId)
     {
-        if (!_messages.TryGetValue(msgId, out var source) || !source.Target!.Allows(request.Scene, request.TargetId))
+        ref var source = ref _messages.Find(msgId);
+        if (Unsafe.IsNullRef(ref source) || source.Target?.Allows(request.Scene, request.TargetId) != true)
         {
             return ApiErrors.MsgIdInvalid(msgId);
         }
@@ -72,22 +76,23 @@ internal sealed class ReplyLedger(TimeProvider time)
             return ApiErrors.MsgIdExpired(msgId);
         }
 
-        return Consume(source, request, ReplyRules.RepliesPerMsgId(request.Scene));
+        return Consume(ref source, msgId, request, ReplyRules.RepliesPerMsgId(request.Scene));
     }
 
     private ApiError? TryReplyToEvent(ReplyRequest request, string eventId)
     {
-        if (!_events.TryGetValue(eventId, out var source))
+        ref var source = ref _events.Find(eventId);
+        if (Unsafe.IsNullRef(ref source))
         {
             return ApiErrors.EventIdInvalid(eventId);
         }
 
-        if (source.Target is null)
+        if (source.Target is not { } target)
         {
             return ApiErrors.EventCannotBeReplied(eventId, source.EventType);
         }
 
-        if (!source.Target.Allows(request.Scene, request.TargetId))
+        if (!target.Allows(request.Scene, request.TargetId))
         {
             return ApiErrors.EventIdInvalid(eventId);
         }
@@ -97,20 +102,20 @@ internal sealed class ReplyLedger(TimeProvider time)
             return ApiErrors.MsgIdExpired(eventId);
         }
 
-        return Consume(source, request, replyLimit: null);
+        return Consume(ref source, eventId, request, replyLimit: null);
     }
 
-    private static ApiError? Consume(ReplySource source, ReplyRequest request, int? replyLimit)
+    private static ApiError? Consume(ref ReplySource source, string id, ReplyRequest request, int? replyLimit)
     {
         var usesSeq = ReplyRules.UsesMsgSeq(request.Scene);
         if (usesSeq && source.HasUsed(request.MsgSeq))
         {
-            return ApiErrors.DuplicateMsgSeq(source.Id, request.MsgSeq);
+            return ApiErrors.DuplicateMsgSeq(id, request.MsgSeq);
         }
 
         if (replyLimit is { } limit && source.Replies >= limit)
         {
-            return ApiErrors.ReplyLimitReached(source.Id, limit);
+            return ApiErrors.ReplyLimitReached(id, limit);
         }
 
         source.RecordReply(usesSeq ? request.MsgSeq : source.Replies);
@@ -120,26 +125,29 @@ internal sealed class ReplyLedger(TimeProvider time)
     /// <summary>Sources by id, forgotten oldest first.</summary>
     private sealed class SourceIndex
     {
-        private readonly Dictionary<string, ReplySource> _byId = new(StringComparer.Ordinal);
-        private readonly Queue<ReplySource> _byAge = new();
+        private readonly Dictionary<UInt128, ReplySource> _byKey = [];
+        private readonly Queue<(UInt128 Key, long Registration, DateTimeOffset ReceivedAt)> _byAge = new();
+        private long _registrations;
 
-        public void Add(ReplySource source)
+        public void Add(string id, string eventType, ReplyTarget? target, DateTimeOffset receivedAt)
         {
-            _byId[source.Id] = source;
-            _byAge.Enqueue(source);
+            var key = LedgerKey.Of(id);
+            var registration = ++_registrations;
+            _byKey[key] = new ReplySource(eventType, target, receivedAt, registration);
+            _byAge.Enqueue((key, registration, receivedAt));
         }
 
-        public bool TryGetValue(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ReplySource? source) =>
-            _byId.TryGetValue(id, out source);
+        /// <summary>The source of <paramref name="id"/>, to read or count a reply on; a null reference when unknown.</summary>
+        public ref ReplySource Find(string id) => ref CollectionsMarshal.GetValueRefOrNullRef(_byKey, LedgerKey.Of(id));
 
         public void ForgetOlderThan(DateTimeOffset cutoff)
         {
             while (_byAge.TryPeek(out var oldest) && oldest.ReceivedAt < cutoff)
             {
                 _byAge.Dequeue();
-                if (_byId.TryGetValue(oldest.Id, out var current) && ReferenceEquals(current, oldest))
+                if (_byKey.TryGetValue(oldest.Key, out var current) && current.Registration == oldest.Registration)
                 {
-                    _byId.Remove(oldest.Id);
+                    _byKey.Remove(oldest.Key);
                 }
             }
         }
