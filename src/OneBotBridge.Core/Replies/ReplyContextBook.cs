@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using OneBotBridge.Core.Chats;
 using OneBotBridge.Core.Storage;
 
@@ -81,14 +83,14 @@ public sealed class ReplyContextBook
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            var source = Pick(target, preferredSenderNumber, replyToPlatformMessageId, now);
-            if (source is null)
+            if (Pick(target, preferredSenderNumber, replyToPlatformMessageId, now) is not { } picked)
             {
                 return ReplySelection.None(ExplainNone(target, now));
             }
 
+            ref var source = ref Source(picked.Kind, picked.Id);
             source.Uses++;
-            (context, stored) = TakeSeq(source);
+            (context, stored) = TakeSeq(ref source);
         }
 
         await stored.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -105,12 +107,13 @@ public sealed class ReplyContextBook
         Task stored;
         lock (_gate)
         {
-            if (!_sources.TryGetValue((rejected.Kind, rejected.SourceId), out var source))
+            ref var source = ref Source(rejected.Kind, rejected.SourceId);
+            if (Unsafe.IsNullRef(ref source))
             {
                 return ReplySelection.None($"the {Describe(rejected.Kind)} replied to in {rejected.Target} is no longer remembered");
             }
 
-            (context, stored) = TakeSeq(source);
+            (context, stored) = TakeSeq(ref source);
         }
 
         await stored.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -125,7 +128,8 @@ public sealed class ReplyContextBook
     {
         lock (_gate)
         {
-            if (_sources.TryGetValue((context.Kind, context.SourceId), out var source))
+            ref var source = ref Source(context.Kind, context.SourceId);
+            if (!Unsafe.IsNullRef(ref source))
             {
                 source.Rejected = true;
             }
@@ -168,14 +172,19 @@ public sealed class ReplyContextBook
         }
     }
 
-    private ReplySource? Pick(ChatTarget target, long? preferredSenderNumber, string? replyToPlatformMessageId, DateTimeOffset now)
+    /// <summary>The source of <paramref name="id"/>, to read or change in place; a null reference when not remembered.</summary>
+    private ref ReplySource Source(ReplySourceKind kind, string id) =>
+        ref CollectionsMarshal.GetValueRefOrNullRef(_sources, (kind, id));
+
+    private (ReplySourceKind Kind, string Id)? Pick(ChatTarget target, long? preferredSenderNumber, string? replyToPlatformMessageId, DateTimeOffset now)
     {
-        if (replyToPlatformMessageId is not null
-            && _sources.TryGetValue((ReplySourceKind.Message, replyToPlatformMessageId), out var repliedTo)
-            && repliedTo.Target == target
-            && IsUsable(repliedTo, now))
+        if (replyToPlatformMessageId is not null)
         {
-            return repliedTo;
+            ref var repliedTo = ref Source(ReplySourceKind.Message, replyToPlatformMessageId);
+            if (!Unsafe.IsNullRef(ref repliedTo) && repliedTo.Target == target && IsUsable(in repliedTo, now))
+            {
+                return (ReplySourceKind.Message, replyToPlatformMessageId);
+            }
         }
 
         if (!_histories.TryGetValue(target, out var history))
@@ -183,37 +192,39 @@ public sealed class ReplyContextBook
             return null;
         }
 
-        return (preferredSenderNumber is { } sender ? Newest(history.Messages, now, s => s.SenderNumber == sender) : null)
-            ?? Newest(history.Messages, now, static _ => true)
-            ?? Newest(history.Events, now, static _ => true);
+        return (preferredSenderNumber is { } sender ? Newest(history.Messages, ReplySourceKind.Message, now, sender) : null)
+            ?? Newest(history.Messages, ReplySourceKind.Message, now, fromSender: null)
+            ?? Newest(history.Events, ReplySourceKind.Event, now, fromSender: null);
     }
 
-    private ReplySource? Newest(List<ReplySource> sources, DateTimeOffset now, Func<ReplySource, bool> wanted)
+    /// <summary>The newest usable source among <paramref name="ids"/>, from <paramref name="fromSender"/> when given.</summary>
+    private (ReplySourceKind Kind, string Id)? Newest(List<string> ids, ReplySourceKind kind, DateTimeOffset now, long? fromSender)
     {
-        for (var i = sources.Count - 1; i >= 0; i--)
+        for (var i = ids.Count - 1; i >= 0; i--)
         {
-            if (wanted(sources[i]) && IsUsable(sources[i], now))
+            ref var source = ref Source(kind, ids[i]);
+            if ((fromSender is null || source.SenderNumber == fromSender) && IsUsable(in source, now))
             {
-                return sources[i];
+                return (kind, ids[i]);
             }
         }
 
         return null;
     }
 
-    private bool IsUsable(ReplySource source, DateTimeOffset now) =>
+    private bool IsUsable(in ReplySource source, DateTimeOffset now) =>
         !source.Rejected
-        && IsInWindow(source, now)
+        && IsInWindow(in source, now)
         && (_options.ReplyLimit(source.Target.Scene) is not { } limit || source.Uses < limit);
 
-    private bool IsInWindow(ReplySource source, DateTimeOffset now) =>
-        now - source.ReceivedAt <= Window(source) - _options.Margin;
+    private bool IsInWindow(in ReplySource source, DateTimeOffset now) =>
+        now - source.ReceivedAt <= Window(in source) - _options.Margin;
 
-    private TimeSpan Window(ReplySource source) => source.Kind == ReplySourceKind.Message
+    private TimeSpan Window(in ReplySource source) => source.Kind == ReplySourceKind.Message
         ? _options.MessageWindow(source.Target.Scene)
         : _options.EventWindow;
 
-    private (ReplyContext Context, Task Stored) TakeSeq(ReplySource source)
+    private (ReplyContext Context, Task Stored) TakeSeq(ref ReplySource source)
     {
         source.SeqHighWater++;
         var context = new ReplyContext(source.Kind, source.Id, source.SeqHighWater, source.Target);
@@ -224,40 +235,58 @@ public sealed class ReplyContextBook
     {
         var window = _options.MessageWindow(target.Scene);
         var exhausted = _histories.TryGetValue(target, out var history)
-            && history.Messages.Concat(history.Events).Any(s => !s.Rejected && IsInWindow(s, now));
+            && (HasOneInWindow(history.Messages, ReplySourceKind.Message, now) || HasOneInWindow(history.Events, ReplySourceKind.Event, now));
         return exhausted
             ? $"every message to reply to in {target} from the last {Format(window)} has had its {_options.MaxPerMsgId} replies"
             : $"no message to reply to in the last {Format(window)} in {target}";
     }
 
+    private bool HasOneInWindow(List<string> ids, ReplySourceKind kind, DateTimeOffset now)
+    {
+        foreach (var id in ids)
+        {
+            ref var source = ref Source(kind, id);
+            if (!source.Rejected && IsInWindow(in source, now))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private void Add(ReplySource source)
     {
-        _sources[(source.Kind, source.Id)] = source;
+        if (!_sources.TryAdd((source.Kind, source.Id), source))
+        {
+            return;
+        }
+
         if (!_histories.TryGetValue(source.Target, out var history))
         {
             _histories[source.Target] = history = new History();
         }
 
-        (source.Kind == ReplySourceKind.Message ? history.Messages : history.Events).Add(source);
+        (source.Kind == ReplySourceKind.Message ? history.Messages : history.Events).Add(source.Id);
     }
 
     private void Trim(History history, DateTimeOffset now)
     {
-        Trim(history.Messages, MessagesPerTarget, now);
-        Trim(history.Events, EventsPerTarget, now);
+        Trim(history.Messages, ReplySourceKind.Message, MessagesPerTarget, now);
+        Trim(history.Events, ReplySourceKind.Event, EventsPerTarget, now);
     }
 
     /// <summary>Drops the oldest sources beyond <paramref name="keep"/> and those whose window has closed.</summary>
-    private void Trim(List<ReplySource> sources, int keep, DateTimeOffset now)
+    private void Trim(List<string> ids, ReplySourceKind kind, int keep, DateTimeOffset now)
     {
         var drop = 0;
-        while (drop < sources.Count && (sources.Count - drop > keep || !IsInWindow(sources[drop], now)))
+        while (drop < ids.Count && (ids.Count - drop > keep || !IsInWindow(in Source(kind, ids[drop]), now)))
         {
-            _sources.Remove((sources[drop].Kind, sources[drop].Id));
+            _sources.Remove((kind, ids[drop]));
             drop++;
         }
 
-        sources.RemoveRange(0, drop);
+        ids.RemoveRange(0, drop);
     }
 
     private void Sweep(DateTimeOffset now)
@@ -282,11 +311,14 @@ public sealed class ReplyContextBook
         _ => $"{window.TotalSeconds:0.#} seconds",
     };
 
-    /// <summary>The sources of one conversation, oldest first.</summary>
+    /// <summary>
+    /// The ids of one conversation's sources, oldest first; their state is in <see cref="_sources"/>, by value, so a
+    /// received message costs the collector no object of its own while it waits to be replied to.
+    /// </summary>
     private sealed class History
     {
-        public List<ReplySource> Messages { get; } = [];
+        public List<string> Messages { get; } = [];
 
-        public List<ReplySource> Events { get; } = [];
+        public List<string> Events { get; } = [];
     }
 }

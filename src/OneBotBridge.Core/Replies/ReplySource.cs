@@ -2,8 +2,11 @@ using OneBotBridge.Core.Chats;
 
 namespace OneBotBridge.Core.Replies;
 
-/// <summary>The live state of one received message or event that sends can reply to. Guarded by its book's lock.</summary>
-internal sealed class ReplySource(ReplySourceKind kind, string id, ChatTarget target, long? senderNumber, DateTimeOffset receivedAt)
+/// <summary>
+/// The live state of one received message or event that sends can reply to: a value in its book's table, changed
+/// there in place. Guarded by the book's lock.
+/// </summary>
+internal struct ReplySource(ReplySourceKind kind, string id, ChatTarget target, long? senderNumber, DateTimeOffset receivedAt)
 {
     public ReplySourceKind Kind { get; } = kind;
 

@@ -14,9 +14,9 @@ public sealed class ChatRoster
     private readonly ConcurrentDictionary<long, SeenMember> _users = new();
 
     /// <summary>
-    /// Records that <paramref name="userId"/> spoke in <paramref name="target"/> at <paramref name="at"/>. A record
-    /// that would only change below the second (the precision anyone reads it at) is kept as it is: this runs for
-    /// every message, and replacing long-lived records each time is work for the garbage collector.
+    /// Records that <paramref name="userId"/> spoke in <paramref name="target"/> at <paramref name="at"/>. This runs for
+    /// every message: a record whose names did not change is kept, its last-seen time moved on in place, since
+    /// replacing long-lived records each time is work for the garbage collector.
     /// </summary>
     public void Saw(ChatTarget target, long userId, string nickname, string card, string role, DateTimeOffset at)
     {
@@ -68,11 +68,15 @@ public sealed class ChatRoster
             Nickname: nickname.Length > 0 ? nickname : known.Nickname,
             Card: card.Length > 0 ? card : known.Card,
             Role: role.Length > 0 ? role : known.Role,
-            FirstSeen: at < known.FirstSeen ? at : known.FirstSeen,
-            LastSeen: IsLaterSecond(at, known.LastSeen) ? at : known.LastSeen);
-        return merged == (known.Nickname, known.Card, known.Role, known.FirstSeen, known.LastSeen)
-            ? known
-            : new SeenMember(known.UserId, merged.Nickname, merged.Card, merged.Role, merged.FirstSeen, merged.LastSeen);
+            FirstSeen: at < known.FirstSeen ? at : known.FirstSeen);
+        var lastSeen = at > known.LastSeen ? at : known.LastSeen;
+        if (merged != (known.Nickname, known.Card, known.Role, known.FirstSeen))
+        {
+            return new SeenMember(known.UserId, merged.Nickname, merged.Card, merged.Role, merged.FirstSeen, lastSeen);
+        }
+
+        known.SeenAgainAt(lastSeen);
+        return known;
     }
 
     private static bool IsLaterSecond(DateTimeOffset at, DateTimeOffset known) => at.ToUnixTimeSeconds() > known.ToUnixTimeSeconds();

@@ -17,31 +17,40 @@ public sealed class ChatRosterTests
         roster.Saw(group, 7, "", "", "", T0.AddMinutes(1));
         roster.Saw(ChatTarget.Group(200), 8, "Bob", "", "member", T0);
 
-        var alice = roster.FindMember(group, 7);
-        Assert.That(alice, Is.EqualTo(new SeenMember(7, "Alice", "Captain", "admin", T0, T0.AddMinutes(1))));
+        var alice = roster.FindMember(group, 7)!;
+        Assert.That(
+            (alice.UserId, alice.Nickname, alice.Card, alice.Role, alice.FirstSeen, alice.LastSeen),
+            Is.EqualTo((7L, "Alice", "Captain", "admin", T0, T0.AddMinutes(1))));
         Assert.That(roster.MembersOf(group).Select(m => m.UserId), Is.EqualTo(new[] { 7L }));
         Assert.That(roster.Chats(Scene.Group).Select(c => c.Target.Number), Is.EqualTo(new[] { 100L, 200L }));
         Assert.That(roster.FindUser(7)!.Card, Is.Empty, "a user's card belongs to a chat, not to the user");
     }
 
     [Test]
-    public void Messages_within_the_same_second_keep_the_record_and_a_later_second_or_a_new_name_replaces_it()
+    public void A_member_speaking_again_keeps_the_record_with_its_last_seen_moved_on_and_a_new_name_replaces_it()
     {
         var roster = new ChatRoster();
         var group = ChatTarget.Group(100);
         roster.Saw(group, 7, "Alice", "", "member", T0);
         var first = roster.FindMember(group, 7);
+        var firstUser = roster.FindUser(7);
 
         roster.Saw(group, 7, "Alice", "", "member", T0.AddMilliseconds(900));
-        Assert.That(roster.FindMember(group, 7), Is.SameAs(first));
-        Assert.That(roster.FindChat(group)!.LastSeen, Is.EqualTo(T0));
+        Assert.That(roster.FindChat(group)!.LastSeen, Is.EqualTo(T0), "a chat moves on by the second");
 
         roster.Saw(group, 7, "Alice", "", "member", T0.AddSeconds(1));
-        Assert.That(roster.FindMember(group, 7)!.LastSeen, Is.EqualTo(T0.AddSeconds(1)));
+        Assert.That(roster.FindMember(group, 7), Is.SameAs(first));
+        Assert.That(roster.FindUser(7), Is.SameAs(firstUser));
+        Assert.That(first!.LastSeen, Is.EqualTo(T0.AddSeconds(1)));
+        Assert.That(firstUser!.LastSeen, Is.EqualTo(T0.AddSeconds(1)));
         Assert.That(roster.FindChat(group)!.LastSeen, Is.EqualTo(T0.AddSeconds(1)));
 
-        roster.Saw(group, 7, "Alicia", "", "member", T0.AddSeconds(1));
+        roster.Saw(group, 7, "Alice", "", "member", T0);
+        Assert.That(first.LastSeen, Is.EqualTo(T0.AddSeconds(1)), "an older message does not move it back");
+
+        roster.Saw(group, 7, "Alicia", "", "member", T0.AddSeconds(2));
         Assert.That(roster.FindMember(group, 7)!.Nickname, Is.EqualTo("Alicia"));
+        Assert.That(roster.FindMember(group, 7)!.LastSeen, Is.EqualTo(T0.AddSeconds(2)));
         Assert.That(roster.FindUser(7)!.Nickname, Is.EqualTo("Alicia"));
     }
 
