@@ -1,4 +1,5 @@
 using OneBotBridge.Core.Caching;
+using OneBotBridge.Core.Chats;
 using OneBotBridge.Core.Ids;
 using OneBotBridge.Core.Storage;
 
@@ -21,7 +22,7 @@ public sealed class MessageStore : IDisposable
     private readonly TimeSpan _retention;
     private readonly SemaphoreSlim _numbering = new(1, 1);
     private readonly Lock _gate = new();
-    private readonly LruCache<int, MessageSummary> _byId;
+    private readonly LruCache<int, CachedMessage> _byId;
     private readonly LruCache<string, int> _idsByPlatformId;
     private readonly Dictionary<string, InFlight> _inFlightByPlatformId = new(StringComparer.Ordinal);
     private readonly Dictionary<int, InFlight> _inFlightById = [];
@@ -31,7 +32,7 @@ public sealed class MessageStore : IDisposable
         _store = store;
         _time = time;
         _retention = options.MessageRetention;
-        _byId = new LruCache<int, MessageSummary>(options.MessageCacheSize);
+        _byId = new LruCache<int, CachedMessage>(options.MessageCacheSize);
         _idsByPlatformId = new LruCache<string, int>(options.MessageCacheSize, StringComparer.Ordinal);
     }
 
@@ -121,7 +122,7 @@ public sealed class MessageStore : IDisposable
 
             if (_byId.TryGet(messageId, out var cached))
             {
-                return cached;
+                return cached.Summary(messageId);
             }
         }
 
@@ -140,7 +141,7 @@ public sealed class MessageStore : IDisposable
 
             if (_idsByPlatformId.TryGet(platformMessageId, out var messageId) && _byId.TryGet(messageId, out var cached))
             {
-                return cached;
+                return cached.Summary(messageId);
             }
         }
 
@@ -236,20 +237,39 @@ public sealed class MessageStore : IDisposable
         }
     }
 
-    /// <summary>Caches <paramref name="stored"/> (read from the store) and returns the summary the cache now holds.</summary>
-    private MessageSummary? Remember(MessageRecord? stored) => stored is null ? null : Cache(stored);
-
-    private MessageSummary Cache(MessageRecord record)
+    /// <summary>Caches <paramref name="stored"/> (read from the store) and returns it without its content.</summary>
+    private MessageSummary? Remember(MessageRecord? stored)
     {
-        var summary = record.Summarize();
-        lock (_gate)
+        if (stored is null)
         {
-            _byId.Set(record.MessageId, summary);
-            // The key is the summary's own string: keying by it keeps nothing alive the summary does not.
-            _idsByPlatformId.Set(summary.PlatformMessageId, record.MessageId);
+            return null;
         }
 
-        return summary;
+        Cache(stored);
+        return stored.Summarize();
+    }
+
+    private void Cache(MessageRecord record)
+    {
+        lock (_gate)
+        {
+            _byId.Set(record.MessageId, CachedMessage.Of(record));
+            // The key is the cached entry's own string: keying by it keeps nothing alive the entry does not.
+            _idsByPlatformId.Set(record.PlatformMessageId, record.MessageId);
+        }
+    }
+
+    /// <summary>
+    /// What the cache keeps of a message, by value: thousands of messages a second pass through it, and an object per
+    /// entry would live just long enough to be promoted.
+    /// </summary>
+    private readonly record struct CachedMessage(
+        string PlatformMessageId, ChatTarget Target, long SenderNumber, MessageDirection Direction, DateTimeOffset Time)
+    {
+        public static CachedMessage Of(MessageSummary message) =>
+            new(message.PlatformMessageId, message.Target, message.SenderNumber, message.Direction, message.Time);
+
+        public MessageSummary Summary(int messageId) => new(messageId, PlatformMessageId, Target, SenderNumber, Direction, Time);
     }
 
     /// <summary>A numbered message on its way to the store; lookups see it before the store does.</summary>
