@@ -21,6 +21,7 @@ internal sealed class ActionClient : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _receiving;
     private long _lastEcho;
+    private int _markedEvents;
 
     private ActionClient(ClientWebSocket socket, MessageReader reader, Action<JObject>? onEvent)
     {
@@ -42,6 +43,9 @@ internal sealed class ActionClient : IAsyncDisposable
 
         return new ActionClient(socket, reader, onEvent);
     }
+
+    /// <summary>The bench's marked message events received so far.</summary>
+    public int MarkedEventsReceived => Volatile.Read(ref _markedEvents);
 
     /// <summary>Calls <paramref name="action"/> and returns the whole response frame.</summary>
     public async Task<JObject> CallAsync(string action, JObject parameters, CancellationToken cancellationToken)
@@ -86,19 +90,14 @@ internal sealed class ActionClient : IAsyncDisposable
         {
             while (await reader.ReceiveAsync(_stop.Token) is { } message)
             {
-                if (!IsWanted(message.Span))
+                if (message.Span.IndexOf("\"post_type\""u8) >= 0)
                 {
-                    continue;
+                    ObserveEvent(message.Span);
                 }
-
-                var frame = (JObject)OneBotJson.Parse(message.Span);
-                if ((string?)frame["echo"] is { } echo && _calls.TryRemove(echo, out var answer))
+                else if (OneBotJson.Parse(message.Span) is JObject frame
+                    && (string?)frame["echo"] is { } echo && _calls.TryRemove(echo, out var answer))
                 {
                     answer.SetResult(frame);
-                }
-                else if ((string?)frame["post_type"] == "message")
-                {
-                    _onEvent?.Invoke(frame);
                 }
             }
         }
@@ -114,10 +113,21 @@ internal sealed class ActionClient : IAsyncDisposable
     }
 
     /// <summary>
-    /// Answers, and the bench's marked events if this client takes events. Every event reaches every client:
-    /// parsing each (tens of thousands per run, ten times over) made most of the bench's garbage, and its
+    /// Counts the bench's marked events; only a client that takes events parses them. Every event reaches every
+    /// client: parsing each (tens of thousands per run, ten times over) made most of the bench's garbage, and its
     /// collections stall the round trips it measures.
     /// </summary>
-    private bool IsWanted(ReadOnlySpan<byte> frame) =>
-        frame.IndexOf("\"post_type\""u8) < 0 || (_onEvent is not null && frame.IndexOf(DispatchMix.Marker) >= 0);
+    private void ObserveEvent(ReadOnlySpan<byte> frame)
+    {
+        if (frame.IndexOf(DispatchMix.Marker) < 0)
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref _markedEvents);
+        if (_onEvent is not null && OneBotJson.Parse(frame) is JObject message && (string?)message["post_type"] == "message")
+        {
+            _onEvent(message);
+        }
+    }
 }

@@ -82,7 +82,7 @@ internal sealed class ActionsScenario
         BenchSettings settings, ActionClient[] clients, double? offeredPerSecond, CancellationToken cancellationToken)
     {
         // A first batch, unmeasured, warms the bridge up.
-        await StageAsync(Math.Min(Batch, settings.Actions / 5), cancellationToken);
+        await StageAsync(clients, Math.Min(Batch, settings.Actions / 5), cancellationToken);
         await FireAsync(clients, offeredPerSecond, null, cancellationToken);
 
         var latency = new LatencyHistogram();
@@ -91,7 +91,7 @@ internal sealed class ActionsScenario
         _bridge.Process.Meter.ResetPeak();
         for (var left = settings.Actions; left > 0; left -= Batch)
         {
-            await StageAsync(Math.Min(left, Batch), cancellationToken);
+            await StageAsync(clients, Math.Min(left, Batch), cancellationToken);
             var cpuBefore = _bridge.Process.Meter.CpuSeconds();
             busy += await FireAsync(clients, offeredPerSecond, latency, cancellationToken);
             cpu += _bridge.Process.Meter.CpuSeconds() - cpuBefore;
@@ -108,8 +108,11 @@ internal sealed class ActionsScenario
             Megabytes.Of(_bridge.Process.Meter.PeakResidentBytes()));
     }
 
-    /// <summary>Pushes <paramref name="count"/> group @-messages and waits until the bridge delivered them all.</summary>
-    private async Task StageAsync(int count, CancellationToken cancellationToken)
+    /// <summary>
+    /// Pushes <paramref name="count"/> group @-messages and waits until the bridge delivered them all to every client,
+    /// so none of that work runs into the calls measured next.
+    /// </summary>
+    private async Task StageAsync(ActionClient[] clients, int count, CancellationToken cancellationToken)
     {
         for (var i = 0; i < count; i++)
         {
@@ -118,11 +121,14 @@ internal sealed class ActionsScenario
         }
 
         var started = Stopwatch.GetTimestamp();
-        while (_staged.Count < count)
+        var pushed = _lastSeq + 1;
+        while (_staged.Count < count || clients.Any(client => client.MarkedEventsReceived < pushed))
         {
             if (_bridge.Process.HasExited || Stopwatch.GetElapsedTime(started) > StagingTimeout)
             {
-                throw _bridge.Process.Failure($"only {_staged.Count} of {count} group messages reached the client");
+                throw _bridge.Process.Failure(
+                    $"{_staged.Count} of {count} group messages reached the first client, and at least one client has had " +
+                    $"{clients.Min(client => client.MarkedEventsReceived)} of all {pushed}");
             }
 
             await Task.Delay(5, cancellationToken);
