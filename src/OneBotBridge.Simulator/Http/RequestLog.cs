@@ -13,6 +13,9 @@ internal sealed class RequestLog(int capacity)
     /// <summary>Raised after each request is recorded, on the request's thread.</summary>
     public event Action<RecordedRequest>? Recorded;
 
+    /// <summary>False when nothing is kept and nobody listens: then a request is not recorded at all.</summary>
+    public bool IsRecording => capacity > 0 || Recorded is not null;
+
     public void Add(RecordedRequest request)
     {
         if (capacity > 0)

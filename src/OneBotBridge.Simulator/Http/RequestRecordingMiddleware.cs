@@ -8,7 +8,7 @@ internal sealed class RequestRecordingMiddleware(RequestLog log, TimeProvider ti
 {
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        if (!RouteKinds.IsRecorded(RouteKinds.Of(context.Request.Path)))
+        if (!log.IsRecording || !RouteKinds.IsRecorded(RouteKinds.Of(context.Request.Path)))
         {
             await next(context);
             return;
