@@ -217,11 +217,10 @@ internal sealed class ActionsScenario
         }
     }
 
-    /// <summary>Called on the first client's receive loop for every message event.</summary>
+    /// <summary>Called on the first client's receive loop for every marked message event (the client checks the mark).</summary>
     private void Collect(JObject message)
     {
-        if ((string?)message["message_type"] == "group"
-            && ((string?)message["raw_message"])?.Contains(DispatchMix.MarkerText, StringComparison.Ordinal) == true)
+        if ((string?)message["message_type"] == "group")
         {
             _staged.Enqueue(((long)message["group_id"]!, (long)message["message_id"]!));
         }
