@@ -90,9 +90,10 @@ public sealed partial class MessageSender
         foreach (var part in composed.Parts)
         {
             var request = await BuildAsync(target, address, part, first is null ? quotedId : null, cancellationToken).ConfigureAwait(false);
-            var context = await SelectContextAsync(target, answeredUser, repliedToId, cancellationToken).ConfigureAwait(false);
-            var sent = await DeliverAsync(target, address, request, context, answeredUser, repliedToId, cancellationToken).ConfigureAwait(false);
+            var selection = await SelectContextAsync(target, answeredUser, repliedToId, cancellationToken).ConfigureAwait(false);
+            var (sent, used) = await DeliverAsync(target, address, request, selection, answeredUser, repliedToId, cancellationToken).ConfigureAwait(false);
             var messageId = await RecordAsync(target, part, sent, cancellationToken).ConfigureAwait(false);
+            await used.Stored.WaitAsync(cancellationToken).ConfigureAwait(false);
             first ??= messageId;
         }
 
@@ -176,14 +177,14 @@ public sealed partial class MessageSender
     }
 
     /// <summary>The reply context of the next QQ message; with <c>qq.hold_unreplyable</c>, waits for one to arrive.</summary>
-    private async Task<ReplyContext> SelectContextAsync(ChatTarget target, long? answeredUser, string? repliedToId, CancellationToken cancellationToken)
+    private async Task<ReplySelection> SelectContextAsync(ChatTarget target, long? answeredUser, string? repliedToId, CancellationToken cancellationToken)
     {
         while (true)
         {
             var selection = await _replies.SelectAsync(target, answeredUser, repliedToId, cancellationToken).ConfigureAwait(false);
             if (selection.Found)
             {
-                return selection.Context;
+                return selection;
             }
 
             if (!_pending.TryHold(target, cancellationToken, out var outcome))
@@ -199,22 +200,23 @@ public sealed partial class MessageSender
         }
     }
 
-    private async Task<QQSentMessage> DeliverAsync(
-        ChatTarget target, string address, QQRequest request, ReplyContext context, long? answeredUser, string? repliedToId,
+    /// <returns>What the platform answered, and the selection it was sent with (none after an event was refused).</returns>
+    private async Task<(QQSentMessage Sent, ReplySelection Used)> DeliverAsync(
+        ChatTarget target, string address, QQRequest request, ReplySelection selection, long? answeredUser, string? repliedToId,
         CancellationToken cancellationToken)
     {
-        ReplyContext? current = context;
+        var current = selection;
         for (var attempt = 1; ; attempt++)
         {
-            Apply(request.Body, current, target.Scene);
+            Apply(request.Body, current.Context, target.Scene);
             try
             {
-                return await PostAsync(target, address, request, cancellationToken).ConfigureAwait(false);
+                return (await PostAsync(target, address, request, cancellationToken).ConfigureAwait(false), current);
             }
-            catch (QQApiException e) when (attempt < MaxAttempts && current is not null && IsCurable(e.Code, current))
+            catch (QQApiException e) when (attempt < MaxAttempts && current.Context is not null && IsCurable(e.Code, current.Context))
             {
                 Log.Retrying(_logger, target, e.Code, attempt);
-                current = await CureAsync(e, current, answeredUser, repliedToId, cancellationToken).ConfigureAwait(false);
+                current = await CureAsync(e, current.Context, answeredUser, repliedToId, cancellationToken).ConfigureAwait(false);
             }
             catch (QQApiException e)
             {
@@ -239,24 +241,24 @@ public sealed partial class MessageSender
         _ => false,
     };
 
-    /// <summary>The context to try next after <paramref name="refusal"/>; null sends without <c>event_id</c>.</summary>
-    private async Task<ReplyContext?> CureAsync(
+    /// <summary>The selection to try next after <paramref name="refusal"/>; one without a context sends without <c>event_id</c>.</summary>
+    private async Task<ReplySelection> CureAsync(
         QQApiException refusal, ReplyContext refused, long? answeredUser, string? repliedToId, CancellationToken cancellationToken)
     {
         if (refusal.Code == QQErrorCodes.DuplicateMsgSeq)
         {
             var renewed = await _replies.RenewSeqAsync(refused, cancellationToken).ConfigureAwait(false);
-            return renewed.Found ? renewed.Context : throw SendFailures.Refused(refusal);
+            return renewed.Found ? renewed : throw SendFailures.Refused(refusal);
         }
 
         _replies.MarkRejected(refused);
         if (refused.Kind == ReplySourceKind.Event)
         {
-            return null;
+            return ReplySelection.None("the platform refused the event_id; sent without it");
         }
 
         var another = await _replies.SelectAsync(refused.Target, answeredUser, repliedToId, cancellationToken).ConfigureAwait(false);
-        return another.Found ? another.Context : throw SendFailures.Refused(refusal);
+        return another.Found ? another : throw SendFailures.Refused(refusal);
     }
 
     private static void Apply(JObject body, ReplyContext? context, Scene scene)

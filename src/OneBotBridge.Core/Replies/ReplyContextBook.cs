@@ -9,10 +9,10 @@ namespace OneBotBridge.Core.Replies;
 /// Remembers the received messages and events each conversation can be replied to, and picks the reply
 /// context of a send: the message replied to if still usable, else the newest usable message from the
 /// preferred user, else the newest usable message in the conversation, else the newest usable event.
-/// "Usable" means inside the scene's window and under its reply limit. Every <c>msg_seq</c> handed out is
-/// stored before it is returned and never handed out again, across restarts too. A received message is not
-/// stored here: its row in the message store is what a restart finds it by (see
-/// <see cref="IBridgeStore.LoadReplySourcesAsync"/>), until its first reply stores its seq.
+/// "Usable" means inside the scene's window and under its reply limit. No <c>msg_seq</c> is handed out twice,
+/// across restarts too: every one lies inside its source's stored reservation (<see cref="ReplySource.SeqBlock"/>)
+/// before it is returned. A received message is not stored here: its row in the message store is what a restart
+/// finds it by (see <see cref="IBridgeStore.LoadReplySourcesAsync"/>), until its first reply stores its state.
 /// </summary>
 public sealed class ReplyContextBook
 {
@@ -72,52 +72,44 @@ public sealed class ReplyContextBook
 
     /// <summary>
     /// Picks the reply context of one send to <paramref name="target"/> and takes the next <c>msg_seq</c> of
-    /// it; completes once that is stored. <paramref name="replyToPlatformMessageId"/> is the message of a
+    /// it; completes once that seq is reserved in the store (for most sends at once: see
+    /// <see cref="ReplySource.SeqBlock"/>). <paramref name="replyToPlatformMessageId"/> is the message of a
     /// <c>reply</c> segment, <paramref name="preferredSenderNumber"/> the user the send answers.
     /// </summary>
-    public async ValueTask<ReplySelection> SelectAsync(
+    public ValueTask<ReplySelection> SelectAsync(
         ChatTarget target, long? preferredSenderNumber, string? replyToPlatformMessageId, CancellationToken cancellationToken)
     {
-        ReplyContext context;
-        Task stored;
         lock (_gate)
         {
             var now = _time.GetUtcNow();
             if (Pick(target, preferredSenderNumber, replyToPlatformMessageId, now) is not { } picked)
             {
-                return ReplySelection.None(ExplainNone(target, now));
+                return ValueTask.FromResult(ReplySelection.None(ExplainNone(target, now)));
             }
 
             ref var source = ref Source(picked.Kind, picked.Id);
             source.Uses++;
-            (context, stored) = TakeSeq(ref source);
+            return TakeSeq(ref source, cancellationToken);
         }
-
-        await stored.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return ReplySelection.Of(context);
     }
 
     /// <summary>
     /// A fresh <c>msg_seq</c> for the same source after the platform refused <paramref name="rejected"/>'s
     /// (40054005, duplicate msg_seq); it does not count as another reply.
     /// </summary>
-    public async ValueTask<ReplySelection> RenewSeqAsync(ReplyContext rejected, CancellationToken cancellationToken)
+    public ValueTask<ReplySelection> RenewSeqAsync(ReplyContext rejected, CancellationToken cancellationToken)
     {
-        ReplyContext context;
-        Task stored;
         lock (_gate)
         {
             ref var source = ref Source(rejected.Kind, rejected.SourceId);
             if (Unsafe.IsNullRef(ref source))
             {
-                return ReplySelection.None($"the {Describe(rejected.Kind)} replied to in {rejected.Target} is no longer remembered");
+                return ValueTask.FromResult(
+                    ReplySelection.None($"the {Describe(rejected.Kind)} replied to in {rejected.Target} is no longer remembered"));
             }
 
-            (context, stored) = TakeSeq(ref source);
+            return TakeSeq(ref source, cancellationToken);
         }
-
-        await stored.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return ReplySelection.Of(context);
     }
 
     /// <summary>
@@ -224,11 +216,23 @@ public sealed class ReplyContextBook
         ? _options.MessageWindow(source.Target.Scene)
         : _options.EventWindow;
 
-    private (ReplyContext Context, Task Stored) TakeSeq(ref ReplySource source)
+    /// <summary>
+    /// Takes the next seq of <paramref name="source"/> and stores the source's new state. Writes are stored in the
+    /// order they are made, and this runs under the book's lock, so a source's states reach the store in order.
+    /// </summary>
+    private ValueTask<ReplySelection> TakeSeq(ref ReplySource source, CancellationToken cancellationToken)
     {
-        source.SeqHighWater++;
-        var context = new ReplyContext(source.Kind, source.Id, source.SeqHighWater, source.Target);
-        return (context, _store.SaveReplySourceAsync(source.ToRecord(), CancellationToken.None));
+        var reserving = source.TakeSeq(out var seq);
+        var selection = ReplySelection.Of(
+            new ReplyContext(source.Kind, source.Id, seq, source.Target),
+            _store.SaveReplySourceAsync(source.ToRecord(), CancellationToken.None));
+        return reserving ? WhenStoredAsync(selection, cancellationToken) : ValueTask.FromResult(selection);
+    }
+
+    private static async ValueTask<ReplySelection> WhenStoredAsync(ReplySelection selection, CancellationToken cancellationToken)
+    {
+        await selection.Stored.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return selection;
     }
 
     private string ExplainNone(ChatTarget target, DateTimeOffset now)

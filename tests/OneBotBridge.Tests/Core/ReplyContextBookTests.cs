@@ -1,4 +1,5 @@
 using OneBotBridge.Core.Chats;
+using OneBotBridge.Core.Messages;
 using OneBotBridge.Core.Replies;
 using OneBotBridge.Core.Storage;
 using OneBotBridge.Tests.Support;
@@ -19,6 +20,15 @@ public sealed class ReplyContextBookTests
     {
         var selection = await book.SelectAsync(target, sender, replyTo, default);
         Assert.That(selection.Found, Is.True, selection.Failure);
+        return selection.Context!;
+    }
+
+    /// <summary>A send as the sender makes it: the context, used once its use is stored.</summary>
+    private static async Task<ReplyContext> SendAsync(ReplyContextBook book, ChatTarget target)
+    {
+        var selection = await book.SelectAsync(target, null, null, default);
+        Assert.That(selection.Found, Is.True, selection.Failure);
+        await selection.Stored;
         return selection.Context!;
     }
 
@@ -196,32 +206,70 @@ public sealed class ReplyContextBookTests
         var crashed = await database.OpenAsync();
         var book = await LoadAsync(crashed);
         book.RecordMessage(Group, Alice, "m1", null);
-        await SelectAsync(book, Group);
-        await SelectAsync(book, Group);
+        Assert.That((await SendAsync(book, Group)).Seq, Is.EqualTo(1));
+        Assert.That((await SendAsync(book, Group)).Seq, Is.EqualTo(2));
 
-        // Crash: the first store is never disposed; only what it acknowledged may be relied on.
+        // Crash: the first store is never disposed; only what it acknowledged may be relied on. Seqs 1 to 8 were
+        // reserved with the source, so the restart goes on above them.
         await using (var store = await database.OpenAsync())
         {
             var restarted = await LoadAsync(store);
-            Assert.That(await SelectAsync(restarted, Group), Is.EqualTo(new ReplyContext(ReplySourceKind.Message, "m1", 3, Group)));
+            Assert.That(await SendAsync(restarted, Group), Is.EqualTo(new ReplyContext(ReplySourceKind.Message, "m1", 9, Group)));
         }
 
         await using (var store = await database.OpenAsync())
         {
             var restarted = await LoadAsync(store);
-            var context = await SelectAsync(restarted, Group);
-            Assert.That(context.Seq, Is.EqualTo(4));
-            Assert.That((await restarted.RenewSeqAsync(context, default)).Context?.Seq, Is.EqualTo(5));
+            var context = await SendAsync(restarted, Group);
+            Assert.That(context.Seq, Is.EqualTo(17), "seq 9 reserved up to 16");
+            Assert.That((await restarted.RenewSeqAsync(context, default)).Context?.Seq, Is.EqualTo(18));
         }
 
         await using (var store = await database.OpenAsync())
         {
             var restarted = await LoadAsync(store);
-            Assert.That((await SelectAsync(restarted, Group)).Seq, Is.EqualTo(6));
+            Assert.That((await SendAsync(restarted, Group)).Seq, Is.EqualTo(25), "seq 17 reserved up to 24");
             Assert.That((await restarted.SelectAsync(Group, null, null, default)).Found, Is.False, "five replies were spent across restarts");
         }
 
         await crashed.DisposeAsync();
+    }
+
+    [Test]
+    public async Task A_send_waits_for_the_store_only_when_its_seq_leaves_the_reserved_block()
+    {
+        var store = new HeldReplySourceStore();
+        var book = await LoadAsync(store, new ReplyOptions { MaxPerMsgId = 20 });
+        book.RecordMessage(Group, Alice, "m1", null);
+
+        for (var seq = 1; seq <= 8; seq++)
+        {
+            var selection = book.SelectAsync(Group, null, null, default);
+            Assert.That(selection.IsCompletedSuccessfully, Is.True, $"seq {seq} lies in the block reserved with the message");
+            Assert.That((await selection).Context?.Seq, Is.EqualTo(seq));
+        }
+
+        var ninth = book.SelectAsync(Group, null, null, default).AsTask();
+        Assert.That(ninth.IsCompleted, Is.False, "seq 9 needs a new reservation in the store");
+
+        await store.AcknowledgeAsync();
+        Assert.That((await ninth).Context?.Seq, Is.EqualTo(9));
+        Assert.That(store.Saved.Select(source => source.SeqHighWater), Is.EqualTo(new[] { 8, 8, 8, 8, 8, 8, 8, 8, 16 }));
+    }
+
+    [Test]
+    public async Task A_seq_whose_use_the_store_lost_in_a_crash_is_not_handed_out_again()
+    {
+        var crashed = new HeldReplySourceStore();
+        var book = await LoadAsync(crashed);
+        book.RecordMessage(Group, Alice, "m1", null);
+        await crashed.SaveMessageAsync(new MessageRecord(1, "m1", Group, Alice, MessageDirection.Received, _time.GetUtcNow(), "hi"), default);
+
+        var sent = await book.SelectAsync(Group, null, null, default);
+
+        Assert.That((sent.Context?.Seq, sent.Stored.IsCompleted), Is.EqualTo(((int?)1, false)));
+        var restarted = await LoadAsync(crashed.Inner);
+        Assert.That((await SendAsync(restarted, Group)).Seq, Is.EqualTo(9));
     }
 
     [Test]

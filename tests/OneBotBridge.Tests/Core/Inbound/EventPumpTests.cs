@@ -131,9 +131,8 @@ public sealed class EventPumpTests
     }
 
     /// <summary>In-memory storage whose message saves stay open until completed or failed by the test.</summary>
-    private sealed class HeldMessageStore : IBridgeStore
+    private sealed class HeldMessageStore() : DelegatingBridgeStore(new InMemoryBridgeStore())
     {
-        private readonly InMemoryBridgeStore _inner = new();
         private readonly ConcurrentDictionary<string, TaskCompletionSource> _held = new();
 
         public int PendingMessages => _held.Count(entry => !entry.Value.Task.IsCompleted);
@@ -150,34 +149,11 @@ public sealed class EventPumpTests
             }
         }
 
-        public async Task SaveMessageAsync(MessageRecord message, CancellationToken cancellationToken)
+        public override async Task SaveMessageAsync(MessageRecord message, CancellationToken cancellationToken)
         {
             var held = _held.GetOrAdd(message.PlatformMessageId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
             await held.Task;
-            await _inner.SaveMessageAsync(message, cancellationToken);
+            await Inner.SaveMessageAsync(message, cancellationToken);
         }
-
-        public Task<IReadOnlyList<IdMapping>> LoadIdMappingsAsync(CancellationToken cancellationToken) => _inner.LoadIdMappingsAsync(cancellationToken);
-
-        public Task SaveIdMappingAsync(IdMapping mapping, CancellationToken cancellationToken) => _inner.SaveIdMappingAsync(mapping, cancellationToken);
-
-        public Task<MessageRecord?> FindMessageAsync(int messageId, CancellationToken cancellationToken) => _inner.FindMessageAsync(messageId, cancellationToken);
-
-        public Task<MessageRecord?> FindMessageByPlatformIdAsync(string platformMessageId, CancellationToken cancellationToken) =>
-            _inner.FindMessageByPlatformIdAsync(platformMessageId, cancellationToken);
-
-        public Task<IReadOnlyList<MessageRecord>> FindMessagesAsync(string platformMessageId, int messageId, CancellationToken cancellationToken) =>
-            _inner.FindMessagesAsync(platformMessageId, messageId, cancellationToken);
-
-        public Task<IReadOnlyList<ReplySourceRecord>> LoadReplySourcesAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
-            _inner.LoadReplySourcesAsync(since, cancellationToken);
-
-        public Task SaveReplySourceAsync(ReplySourceRecord source, CancellationToken cancellationToken) => _inner.SaveReplySourceAsync(source, cancellationToken);
-
-        public Task PruneMessagesAsync(DateTimeOffset before, CancellationToken cancellationToken) => _inner.PruneMessagesAsync(before, cancellationToken);
-
-        public Task PruneReplySourcesAsync(DateTimeOffset before, CancellationToken cancellationToken) => _inner.PruneReplySourcesAsync(before, cancellationToken);
-
-        public ValueTask DisposeAsync() => _inner.DisposeAsync();
     }
 }

@@ -69,7 +69,7 @@ internal sealed class OutboundHarness : IAsyncDisposable
     public IEnumerable<RecordedRequest> Sends(string pathSuffix) =>
         Simulator.Requests.Where(r => r.Method == "POST" && r.Path.EndsWith(pathSuffix, StringComparison.Ordinal));
 
-    public static async Task<OutboundHarness> StartAsync(HoldUnreplyableOptions? hold = null)
+    public static async Task<OutboundHarness> StartAsync(HoldUnreplyableOptions? hold = null, IBridgeStore? store = null)
     {
         var clock = new ManualTimeProvider();
         var simulator = await QQSimulator.StartAsync(new QQSimulatorOptions { TimeProvider = clock });
@@ -83,7 +83,7 @@ internal sealed class OutboundHarness : IAsyncDisposable
         };
         var retry = new HttpRetryOptions { MaxRetries = 1, InitialDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(10) };
         var tokens = new QQTokenSource(http, qq, clock, NullLogger<QQTokenSource>.Instance, retry);
-        var store = new InMemoryBridgeStore();
+        store ??= new InMemoryBridgeStore();
         var tempDir = Path.Combine(Path.GetTempPath(), "onebotbridge-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(tempDir, "allowed"));
 

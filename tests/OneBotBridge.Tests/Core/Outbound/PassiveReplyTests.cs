@@ -45,6 +45,53 @@ public sealed class PassiveReplyTests
     }
 
     [Test]
+    public async Task A_send_is_answered_only_once_its_reply_is_counted_in_the_store()
+    {
+        var store = new HeldReplySourceStore();
+        await using var harness = await OutboundHarness.StartAsync(store: store);
+        var received = await harness.ReceiveGroupMessageAsync();
+        var platformTookIt = PlatformTakes(harness);
+
+        var call = harness.CallAsync("send_group_msg", new JObject { ["group_id"] = received.Target.Number, ["message"] = "hi" });
+        await platformTookIt.WaitAsync(TimeSpan.FromSeconds(10));
+        await store.AcknowledgeAsync();
+
+        var response = await call.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.That(response.IsOk, Is.True, response.Message);
+        Assert.That(store.Saved.Select(source => (source.SourceId, source.Uses)), Is.EqualTo(new[] { (received.PlatformId, 1) }));
+    }
+
+    [Test]
+    public async Task A_send_whose_reply_count_could_not_be_stored_is_not_reported_made()
+    {
+        var store = new HeldReplySourceStore();
+        await using var harness = await OutboundHarness.StartAsync(store: store);
+        var received = await harness.ReceiveGroupMessageAsync();
+        var platformTookIt = PlatformTakes(harness);
+
+        var call = harness.CallAsync("send_group_msg", new JObject { ["group_id"] = received.Target.Number, ["message"] = "hi" });
+        await platformTookIt.WaitAsync(TimeSpan.FromSeconds(10));
+        store.Fail();
+
+        var response = await call.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.That((response.Retcode, response.Message), Is.EqualTo((1500, "send_group_msg failed unexpectedly: disk full")));
+    }
+
+    /// <summary>Completes when the simulator has taken a group send (seq 1 is reserved with the message, so none waits for the store).</summary>
+    private static Task PlatformTakes(OutboundHarness harness)
+    {
+        var taken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        harness.Simulator.RequestRecorded += request =>
+        {
+            if (request.Path.EndsWith(GroupMessages, StringComparison.Ordinal))
+            {
+                taken.TrySetResult();
+            }
+        };
+        return taken.Task;
+    }
+
+    [Test]
     public async Task After_the_window_the_send_fails_clearly_without_calling_QQ()
     {
         var received = await _harness.ReceiveGroupMessageAsync();
