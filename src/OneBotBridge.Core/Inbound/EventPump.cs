@@ -23,8 +23,13 @@ public sealed partial class EventPump(
     InboundCounters counters,
     ILogger<EventPump> logger) : BackgroundService
 {
-    /// <summary>Translated events waiting for their writes before the translating stage waits too.</summary>
-    public const int PublishQueueCapacity = 256;
+    /// <summary>
+    /// Translated events waiting for their writes before the translating stage waits too. Many batches' worth (a
+    /// batch is <c>storage.batch_size</c>, 256 by default): with room for only one, translation stopped while each
+    /// batch committed and the writer waited while the next one was translated, and a busy bridge used neither
+    /// stage fully. The storage queue (<c>storage.queue_capacity</c>) still bounds the writes.
+    /// </summary>
+    public const int PublishQueueCapacity = 4096;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

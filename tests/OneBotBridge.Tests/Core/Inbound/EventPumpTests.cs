@@ -56,6 +56,20 @@ public sealed class EventPumpTests
         Assert.That((world.Counters.Failed, world.Counters.Published), Is.EqualTo((1L, 1L)));
     }
 
+    [Test]
+    public async Task Translation_runs_ahead_of_a_slow_store_by_several_batches()
+    {
+        await using var world = await PumpWorld.StartAsync();
+        const int Pushed = 1_000;
+        for (var i = 0; i < Pushed; i++)
+        {
+            await world.PushAsync($"m{i}");
+        }
+
+        await Poll.UntilAsync(() => world.Store.PendingMessages == Pushed, "every message numbered and on its way to the store, though none is stored yet");
+        Assert.That(world.Published, Is.Empty);
+    }
+
     /// <summary>A pump over in-memory state whose message writes complete when the test says so.</summary>
     private sealed class PumpWorld(
         HeldMessageStore store, Channel<GatewayDispatch> dispatches, EventPump pump, InboundCounters counters, RawMessages published) : IAsyncDisposable
