@@ -64,7 +64,7 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
 
             // In WAL mode NORMAL loses no committed transaction on a process crash, only on power loss.
             Scalar(connection, "PRAGMA synchronous=NORMAL;");
-            SqliteSchema.Apply(connection, options.Path);
+            SqliteSchema.Apply(connection, options.Path, logger);
             flusher = wal ? new SqliteFileFlusher(path) : null;
         }
         catch

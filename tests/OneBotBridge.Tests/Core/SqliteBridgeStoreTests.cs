@@ -209,6 +209,89 @@ public sealed class SqliteBridgeStoreTests
     }
 
     [Test]
+    public async Task New_messages_are_stored_in_arrival_order_whatever_their_numbers()
+    {
+        using var database = new TempDatabase();
+        await using (var store = await database.OpenAsync())
+        {
+            foreach (var id in new[] { 30, 10, 20 })
+            {
+                await store.SaveMessageAsync(Message(id), default);
+            }
+        }
+
+        Assert.That(await MessageIdsInTableOrderAsync(database), Is.EqualTo(new[] { 30L, 10L, 20L }));
+    }
+
+    [Test]
+    public async Task A_version_1_database_keeps_every_message_through_the_upgrade()
+    {
+        using var database = new TempDatabase();
+        Directory.CreateDirectory(Path.GetDirectoryName(database.Path)!);
+        await using (var connection = new SqliteConnection($"Data Source={database.Path}"))
+        {
+            await connection.OpenAsync();
+            await ExecuteAsync(connection, Version1Schema);
+            await ExecuteAsync(connection, """
+                INSERT INTO messages VALUES (300, 'ROBOT1.0_300', 'group', 7, 42, 'received', 2000, 'second');
+                INSERT INTO messages VALUES (100, 'ROBOT1.0_100', 'c2c', 42, 42, 'sent', 3000, 'third');
+                INSERT INTO messages VALUES (200, 'ROBOT1.0_200', 'c2c', 42, 42, 'received', 1000, 'first');
+                """);
+        }
+
+        await using (var store = await database.OpenAsync())
+        {
+            Assert.That(await store.FindMessageAsync(300, default), Is.EqualTo(new MessageRecord(
+                300, "ROBOT1.0_300", ChatTarget.Group(7), 42, MessageDirection.Received, DateTimeOffset.FromUnixTimeMilliseconds(2000), "second")));
+            Assert.That((await store.FindMessageByPlatformIdAsync("ROBOT1.0_100", default))?.Content, Is.EqualTo("third"));
+            Assert.That(
+                (await store.LoadReplySourcesAsync(DateTimeOffset.FromUnixTimeMilliseconds(0), default)).Select(source => source.SourceId),
+                Is.EqualTo(new[] { "ROBOT1.0_200", "ROBOT1.0_300" }));
+            await store.SaveMessageAsync(Message(50), default);
+        }
+
+        Assert.That(await MessageIdsInTableOrderAsync(database), Is.EqualTo(new[] { 200L, 300L, 100L, 50L }));
+        await using var check = new SqliteConnection($"Data Source={database.Path}");
+        await check.OpenAsync();
+        await using var version = check.CreateCommand();
+        version.CommandText = "SELECT version FROM schema_version;";
+        Assert.That(await version.ExecuteScalarAsync(), Is.EqualTo(2L));
+    }
+
+    /// <summary>The first schema, as bridges before the arrival-order upgrade created it.</summary>
+    private const string Version1Schema = """
+        CREATE TABLE schema_version (version INTEGER NOT NULL);
+        INSERT INTO schema_version (version) VALUES (1);
+        CREATE TABLE id_map (
+            kind TEXT NOT NULL, value TEXT NOT NULL, space TEXT NOT NULL, number INTEGER NOT NULL, PRIMARY KEY (kind, value));
+        CREATE INDEX id_map_number ON id_map (space, number);
+        CREATE TABLE messages (
+            message_id INTEGER PRIMARY KEY, platform_id TEXT NOT NULL UNIQUE, scene TEXT NOT NULL, target INTEGER NOT NULL,
+            sender INTEGER NOT NULL, direction TEXT NOT NULL, time_ms INTEGER NOT NULL, content TEXT NOT NULL);
+        CREATE INDEX messages_time ON messages (time_ms);
+        CREATE TABLE reply_sources (
+            kind TEXT NOT NULL, source_id TEXT NOT NULL, scene TEXT NOT NULL, target INTEGER NOT NULL, sender INTEGER,
+            received_at_ms INTEGER NOT NULL, seq_high_water INTEGER NOT NULL, uses INTEGER NOT NULL, PRIMARY KEY (kind, source_id));
+        CREATE INDEX reply_sources_received ON reply_sources (received_at_ms);
+        """;
+
+    private static async Task<List<long>> MessageIdsInTableOrderAsync(TempDatabase database)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database.Path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT message_id FROM messages ORDER BY rowid;";
+        await using var reader = await command.ExecuteReaderAsync();
+        var ids = new List<long>();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
+    [Test]
     public async Task A_database_from_a_newer_bridge_is_refused_with_the_key_to_fix()
     {
         using var database = new TempDatabase();
