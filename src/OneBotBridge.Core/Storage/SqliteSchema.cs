@@ -87,6 +87,13 @@ internal static partial class SqliteSchema
         }
 
         transaction.Commit();
+        if (stored is > 0 and < CurrentVersion)
+        {
+            // The copy went through the log: move it into the database now and give the disk back.
+            using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            checkpoint.ExecuteNonQuery();
+        }
     }
 
     private static int ReadVersion(SqliteConnection connection, SqliteTransaction transaction)

@@ -241,6 +241,7 @@ public sealed class SqliteBridgeStoreTests
 
         await using (var store = await database.OpenAsync())
         {
+            Assert.That(new FileInfo(database.Path + "-wal").Length, Is.Zero, "the upgrade's copy is checkpointed out of the log");
             Assert.That(await store.FindMessageAsync(300, default), Is.EqualTo(new MessageRecord(
                 300, "ROBOT1.0_300", ChatTarget.Group(7), 42, MessageDirection.Received, DateTimeOffset.FromUnixTimeMilliseconds(2000), "second")));
             Assert.That((await store.FindMessageByPlatformIdAsync("ROBOT1.0_100", default))?.Content, Is.EqualTo("third"));
