@@ -24,10 +24,11 @@ public sealed partial class EventPump(
     ILogger<EventPump> logger) : BackgroundService
 {
     /// <summary>
-    /// Translated events waiting for their writes before the translating stage waits too. Many batches' worth (a
-    /// batch is <c>storage.batch_size</c>, 256 by default): with room for only one, translation stopped while each
-    /// batch committed and the writer waited while the next one was translated, and a busy bridge used neither
-    /// stage fully. The storage queue (<c>storage.queue_capacity</c>) still bounds the writes.
+    /// Translated events waiting for their writes before the translating stage waits too: what bounds the event path's
+    /// memory when the store falls behind (a few MB). Many batches' worth (a batch is <c>storage.batch_size</c>, 256 by
+    /// default): with room for only one, translation stopped while each batch committed and the writer waited while the
+    /// next one was translated, and a busy bridge used neither stage fully. The price is paid only in a backlog: a
+    /// send's own write then queues behind up to this many.
     /// </summary>
     public const int PublishQueueCapacity = 4096;
 

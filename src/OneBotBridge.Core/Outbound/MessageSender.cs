@@ -93,11 +93,27 @@ public sealed partial class MessageSender
             var selection = await SelectContextAsync(target, answeredUser, repliedToId, cancellationToken).ConfigureAwait(false);
             var (sent, used) = await DeliverAsync(target, address, request, selection, answeredUser, repliedToId, cancellationToken).ConfigureAwait(false);
             var messageId = await RecordAsync(target, part, sent, cancellationToken).ConfigureAwait(false);
-            await used.Stored.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await CountedAsync(target, used, cancellationToken).ConfigureAwait(false);
             first ??= messageId;
         }
 
         return first!.Value;
+    }
+
+    /// <summary>
+    /// Waits until the reply is counted in the store, so a restart knows it. The message went out: if the count cannot be
+    /// stored, the send is still reported made (a framework retrying it would send it twice), and the log says so.
+    /// </summary>
+    private async Task CountedAsync(ChatTarget target, ReplySelection used, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await used.Stored.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.CountNotStored(_logger, target, used.Context?.SourceId, e.Message);
+        }
     }
 
     /// <summary>The platform id of message <paramref name="messageId"/> if it belongs to <paramref name="target"/>.</summary>
@@ -315,6 +331,9 @@ public sealed partial class MessageSender
 
         [LoggerMessage(Level = LogLevel.Information, Message = "QQ refused a send to {Target} with code {Code}; trying again with another reply context (attempt {Attempt})")]
         public static partial void Retrying(ILogger logger, ChatTarget target, long? code, int attempt);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "A reply to {SourceId} in {Target} went out but could not be counted in storage; after a restart the platform may refuse a reply beyond its limit: {Reason}")]
+        public static partial void CountNotStored(ILogger logger, ChatTarget target, string? sourceId, string reason);
 
         [LoggerMessage(Level = LogLevel.Debug, Message = "Sent message {MessageId} to {Target} (held for audit: {HeldForAudit})")]
         public static partial void Sent(ILogger logger, ChatTarget target, int messageId, bool heldForAudit);

@@ -13,6 +13,8 @@ namespace OneBotBridge.Core.Replies;
 /// across restarts too: every one lies inside its source's stored reservation (<see cref="ReplySource.SeqBlock"/>)
 /// before it is returned. A received message is not stored here: its row in the message store is what a restart
 /// finds it by (see <see cref="IBridgeStore.LoadReplySourcesAsync"/>), until its first reply stores its state.
+/// A send may pick a message whose row is still being written (the newest in a busy group); should the bridge stop
+/// before the row is written, the message is gone with it and nothing can reply to it again.
 /// </summary>
 public sealed class ReplyContextBook
 {
@@ -226,12 +228,25 @@ public sealed class ReplyContextBook
         var selection = ReplySelection.Of(
             new ReplyContext(source.Kind, source.Id, seq, source.Target),
             _store.SaveReplySourceAsync(source.ToRecord(), CancellationToken.None));
-        return reserving ? WhenStoredAsync(selection, cancellationToken) : ValueTask.FromResult(selection);
+        return reserving ? WhenReservedAsync(selection, source.SeqReserved, cancellationToken) : ValueTask.FromResult(selection);
     }
 
-    private static async ValueTask<ReplySelection> WhenStoredAsync(ReplySelection selection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until the write carrying <paramref name="reserved"/> is stored, then lets later seqs up to it go out at once.
+    /// If the write fails or the wait is cancelled, nothing is acknowledged: the next send waits for a write of its own.
+    /// </summary>
+    private async ValueTask<ReplySelection> WhenReservedAsync(ReplySelection selection, int reserved, CancellationToken cancellationToken)
     {
         await selection.Stored.WaitAsync(cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            ref var source = ref Source(selection.Context!.Kind, selection.Context.SourceId);
+            if (!Unsafe.IsNullRef(ref source))
+            {
+                source.Acknowledge(reserved);
+            }
+        }
+
         return selection;
     }
 

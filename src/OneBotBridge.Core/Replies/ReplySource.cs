@@ -9,10 +9,10 @@ namespace OneBotBridge.Core.Replies;
 internal struct ReplySource(ReplySourceKind kind, string id, ChatTarget target, long? senderNumber, DateTimeOffset receivedAt)
 {
     /// <summary>
-    /// How far a source's reservation of <c>msg_seq</c>s reaches beyond what was last stored of it. A source is stored
-    /// before anything can reply to it (a received message's row, an event's), so its first seqs are reserved from the
-    /// start: a send waits for the store only when it crosses into the next block. The platform allows 5 replies per
-    /// message; the rest of the block leaves room for retries after a duplicate seq.
+    /// How many <c>msg_seq</c>s a source reserves at a time. A restart finds a source by its row (a received message's,
+    /// an event's), and resumes above the first block or above the reservation stored with it, whichever is higher: so
+    /// a send waits for the store only when it crosses into a block the store has not yet acknowledged. The platform
+    /// allows 5 replies per message; the rest of the block leaves room for retries after a duplicate seq.
     /// </summary>
     public const int SeqBlock = 8;
 
@@ -30,10 +30,13 @@ internal struct ReplySource(ReplySourceKind kind, string id, ChatTarget target, 
     public int LastSeq { get; private set; }
 
     /// <summary>
-    /// The highest <c>msg_seq</c> that may have been handed out, as far as a restart can tell: what the store holds
-    /// (<see cref="ReplySourceRecord.SeqHighWater"/>), and at least <see cref="SeqBlock"/>.
+    /// The highest <c>msg_seq</c> that may be handed out: what this source's writes carry to the store
+    /// (<see cref="ReplySourceRecord.SeqHighWater"/>), at least <see cref="SeqBlock"/>.
     /// </summary>
     public int SeqReserved { get; private set; } = SeqBlock;
+
+    /// <summary>The part of <see cref="SeqReserved"/> the store has acknowledged: seqs up to it go out without waiting.</summary>
+    public int SeqAcknowledged { get; private set; } = SeqBlock;
 
     /// <summary>Replies made with this source (a retry after a duplicate msg_seq is not another reply).</summary>
     public int Uses { get; set; }
@@ -51,26 +54,35 @@ internal struct ReplySource(ReplySourceKind kind, string id, ChatTarget target, 
         return new(record.Kind, record.SourceId, record.Target, record.SenderNumber, record.ReceivedAt)
         {
             SeqReserved = reserved,
+            SeqAcknowledged = reserved,
             LastSeq = reserved,
             Uses = record.Uses,
         };
     }
 
     /// <summary>
-    /// Hands out the next <c>msg_seq</c>. True when it lay beyond the reservation, which then moved a block on:
-    /// the seq may only be used once <see cref="ToRecord"/> of this state is stored.
+    /// Hands out the next <c>msg_seq</c>. True when it lies beyond what the store acknowledged (the reservation moves a
+    /// block on if it lies beyond that too): the seq may only be used once <see cref="ToRecord"/> of this state is
+    /// stored, and then <see cref="Acknowledge"/> says so.
     /// </summary>
     public bool TakeSeq(out int seq)
     {
         seq = ++LastSeq;
-        if (seq <= SeqReserved)
+        if (seq <= SeqAcknowledged)
         {
             return false;
         }
 
-        SeqReserved = seq + SeqBlock - 1;
+        if (seq > SeqReserved)
+        {
+            SeqReserved = seq + SeqBlock - 1;
+        }
+
         return true;
     }
+
+    /// <summary>The store acknowledged a write of this source that carried <paramref name="reserved"/>.</summary>
+    public void Acknowledge(int reserved) => SeqAcknowledged = Math.Max(SeqAcknowledged, reserved);
 
     public ReplySourceRecord ToRecord() => new(Kind, Id, Target, SenderNumber, ReceivedAt, SeqReserved, Uses);
 }

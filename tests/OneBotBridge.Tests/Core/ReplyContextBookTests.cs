@@ -258,6 +258,28 @@ public sealed class ReplyContextBookTests
     }
 
     [Test]
+    public async Task After_a_reservation_failed_the_next_send_waits_for_a_write_of_its_own()
+    {
+        var store = new HeldReplySourceStore();
+        var book = await LoadAsync(store, new ReplyOptions { MaxPerMsgId = 20 });
+        book.RecordMessage(Group, Alice, "m1", null);
+        for (var seq = 1; seq <= 8; seq++)
+        {
+            await book.SelectAsync(Group, null, null, default);
+        }
+
+        var ninth = book.SelectAsync(Group, null, null, default).AsTask();
+        store.Fail();
+        Assert.ThrowsAsync<IOException>(() => ninth);
+
+        var tenth = book.SelectAsync(Group, null, null, default).AsTask();
+        Assert.That(tenth.IsCompleted, Is.False, "seq 10 lies in a block the store never acknowledged");
+        await store.AcknowledgeAsync();
+        Assert.That((await tenth).Context?.Seq, Is.EqualTo(10));
+        Assert.That(book.SelectAsync(Group, null, null, default).IsCompletedSuccessfully, Is.True, "seq 11 lies in the acknowledged block");
+    }
+
+    [Test]
     public async Task A_seq_whose_use_the_store_lost_in_a_crash_is_not_handed_out_again()
     {
         var crashed = new HeldReplySourceStore();

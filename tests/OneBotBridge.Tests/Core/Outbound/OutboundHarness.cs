@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Newtonsoft.Json.Linq;
 using OneBotBridge.Core.Chats;
@@ -69,7 +70,7 @@ internal sealed class OutboundHarness : IAsyncDisposable
     public IEnumerable<RecordedRequest> Sends(string pathSuffix) =>
         Simulator.Requests.Where(r => r.Method == "POST" && r.Path.EndsWith(pathSuffix, StringComparison.Ordinal));
 
-    public static async Task<OutboundHarness> StartAsync(HoldUnreplyableOptions? hold = null, IBridgeStore? store = null)
+    public static async Task<OutboundHarness> StartAsync(HoldUnreplyableOptions? hold = null, IBridgeStore? store = null, ILoggerProvider? logs = null)
     {
         var clock = new ManualTimeProvider();
         var simulator = await QQSimulator.StartAsync(new QQSimulatorOptions { TimeProvider = clock });
@@ -88,7 +89,13 @@ internal sealed class OutboundHarness : IAsyncDisposable
         Directory.CreateDirectory(Path.Combine(tempDir, "allowed"));
 
         var services = new ServiceCollection()
-            .AddLogging()
+            .AddLogging(logging =>
+            {
+                if (logs is not null)
+                {
+                    logging.AddProvider(logs);
+                }
+            })
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton(new QQOpenApiClient(http, tokens, qq, clock, NullLogger<QQOpenApiClient>.Instance, retry))
             .AddSingleton(await IdMap.LoadAsync(store, new IdOptions(), NullLogger<IdMap>.Instance, CancellationToken.None))

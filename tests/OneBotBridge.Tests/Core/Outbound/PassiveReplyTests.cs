@@ -2,6 +2,7 @@ using Newtonsoft.Json.Linq;
 using OneBotBridge.Simulator;
 using OneBotBridge.Core.Replies;
 using OneBotBridge.OneBot.Messages;
+using OneBotBridge.Tests.Host;
 using static OneBotBridge.Tests.Core.Outbound.OutboundHarness;
 
 namespace OneBotBridge.Tests.Core.Outbound;
@@ -45,7 +46,7 @@ public sealed class PassiveReplyTests
     }
 
     [Test]
-    public async Task A_send_is_answered_only_once_its_reply_is_counted_in_the_store()
+    public async Task A_send_counts_its_reply_in_the_store()
     {
         var store = new HeldReplySourceStore();
         await using var harness = await OutboundHarness.StartAsync(store: store);
@@ -58,14 +59,16 @@ public sealed class PassiveReplyTests
 
         var response = await call.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.That(response.IsOk, Is.True, response.Message);
-        Assert.That(store.Saved.Select(source => (source.SourceId, source.Uses)), Is.EqualTo(new[] { (received.PlatformId, 1) }));
+        var stored = await store.Inner.LoadReplySourcesAsync(DateTimeOffset.MinValue, default);
+        Assert.That(stored.Select(source => (source.SourceId, source.Uses)), Is.EqualTo(new[] { (received.PlatformId, 1) }));
     }
 
     [Test]
-    public async Task A_send_whose_reply_count_could_not_be_stored_is_not_reported_made()
+    public async Task A_send_whose_reply_count_could_not_be_stored_is_still_reported_made_and_logged()
     {
         var store = new HeldReplySourceStore();
-        await using var harness = await OutboundHarness.StartAsync(store: store);
+        var logs = new CapturingLoggerProvider();
+        await using var harness = await OutboundHarness.StartAsync(store: store, logs: logs);
         var received = await harness.ReceiveGroupMessageAsync();
         var platformTookIt = PlatformTakes(harness);
 
@@ -74,7 +77,11 @@ public sealed class PassiveReplyTests
         store.Fail();
 
         var response = await call.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.That((response.Retcode, response.Message), Is.EqualTo((1500, "send_group_msg failed unexpectedly: disk full")));
+        Assert.That(response.IsOk, Is.True, "the message went out: a framework retrying it would send it twice");
+        Assert.That(
+            logs.Lines,
+            Has.One.Contains($"A reply to {received.PlatformId} in {received.Target} went out but could not be counted in storage").And.Contains("disk full"),
+            "the sender waited for the count before it answered");
     }
 
     /// <summary>Completes when the simulator has taken a group send (seq 1 is reserved with the message, so none waits for the store).</summary>
