@@ -104,8 +104,13 @@ public sealed partial class MessageSender
     /// Waits until the reply is counted in the store, so a restart knows it. The message went out: if the count cannot be
     /// stored, the send is still reported made (a framework retrying it would send it twice), and the log says so.
     /// </summary>
-    private async Task CountedAsync(ChatTarget target, ReplySelection used, CancellationToken cancellationToken)
+    private async Task CountedAsync(ChatTarget target, ReplySelection? used, CancellationToken cancellationToken)
     {
+        if (used is null)
+        {
+            return;
+        }
+
         try
         {
             await used.Stored.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -216,23 +221,23 @@ public sealed partial class MessageSender
         }
     }
 
-    /// <returns>What the platform answered, and the selection it was sent with (none after an event was refused).</returns>
-    private async Task<(QQSentMessage Sent, ReplySelection Used)> DeliverAsync(
+    /// <returns>What the platform answered, and the selection it was sent with (null after an event was refused).</returns>
+    private async Task<(QQSentMessage Sent, ReplySelection? Used)> DeliverAsync(
         ChatTarget target, string address, QQRequest request, ReplySelection selection, long? answeredUser, string? repliedToId,
         CancellationToken cancellationToken)
     {
-        var current = selection;
+        ReplySelection? current = selection;
         for (var attempt = 1; ; attempt++)
         {
-            Apply(request.Body, current.Context, target.Scene);
+            Apply(request.Body, current?.Context, target.Scene);
             try
             {
                 return (await PostAsync(target, address, request, cancellationToken).ConfigureAwait(false), current);
             }
-            catch (QQApiException e) when (attempt < MaxAttempts && current.Context is not null && IsCurable(e.Code, current.Context))
+            catch (QQApiException e) when (attempt < MaxAttempts && current?.Context is { } context && IsCurable(e.Code, context))
             {
                 Log.Retrying(_logger, target, e.Code, attempt);
-                current = await CureAsync(e, current.Context, answeredUser, repliedToId, cancellationToken).ConfigureAwait(false);
+                current = await CureAsync(e, context, answeredUser, repliedToId, cancellationToken).ConfigureAwait(false);
             }
             catch (QQApiException e)
             {
@@ -257,8 +262,8 @@ public sealed partial class MessageSender
         _ => false,
     };
 
-    /// <summary>The selection to try next after <paramref name="refusal"/>; one without a context sends without <c>event_id</c>.</summary>
-    private async Task<ReplySelection> CureAsync(
+    /// <summary>The selection to try next after <paramref name="refusal"/>; null sends without <c>event_id</c>.</summary>
+    private async Task<ReplySelection?> CureAsync(
         QQApiException refusal, ReplyContext refused, long? answeredUser, string? repliedToId, CancellationToken cancellationToken)
     {
         if (refusal.Code == QQErrorCodes.DuplicateMsgSeq)
@@ -270,7 +275,7 @@ public sealed partial class MessageSender
         _replies.MarkRejected(refused);
         if (refused.Kind == ReplySourceKind.Event)
         {
-            return ReplySelection.None("the platform refused the event_id; sent without it");
+            return null;
         }
 
         var another = await _replies.SelectAsync(refused.Target, answeredUser, repliedToId, cancellationToken).ConfigureAwait(false);

@@ -87,12 +87,10 @@ internal static partial class SqliteSchema
         }
 
         transaction.Commit();
-        if (stored is > 0 and < CurrentVersion)
+        if (stored == 1)
         {
             // The copy went through the log: move it into the database now and give the disk back.
-            using var checkpoint = connection.CreateCommand();
-            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-            checkpoint.ExecuteNonQuery();
+            Execute(connection, null, "PRAGMA wal_checkpoint(TRUNCATE);");
         }
     }
 
@@ -104,7 +102,7 @@ internal static partial class SqliteSchema
         return command.ExecuteScalar() is long version ? (int)version : 0;
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
