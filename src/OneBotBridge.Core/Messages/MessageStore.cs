@@ -1,22 +1,20 @@
 using OneBotBridge.Core.Caching;
 using OneBotBridge.Core.Chats;
-using OneBotBridge.Core.Ids;
 using OneBotBridge.Core.Storage;
 
 namespace OneBotBridge.Core.Messages;
 
 /// <summary>
 /// Numbers every message, received or sent, with a positive int32 <c>message_id</c> that <c>get_msg</c>,
-/// <c>delete_msg</c> and <c>reply</c> segments resolve. Deterministic first (a stable hash of the platform
-/// message id), persistent (collisions probed and stored). Recent messages are served from a bounded
-/// in-memory cache in front of the store; it keeps their summaries, not their content, which only
-/// <c>get_msg</c> reads (from the store).
+/// <c>delete_msg</c> and <c>reply</c> segments resolve, and stores it. Numbers are handed out in arrival order,
+/// going on after the newest stored message (a new database starts at a random number, so a framework that kept
+/// numbers from a lost database rarely finds them again), skipping numbers still held and wrapping after
+/// <see cref="int.MaxValue"/>. Consecutive numbers keep the store's index of them append-only: a hash of the platform
+/// id put every new number on a random page of it. Recent messages are served from a bounded in-memory cache in front
+/// of the store; it keeps their summaries, not their content, which only <c>get_msg</c> reads (from the store).
 /// </summary>
 public sealed class MessageStore : IDisposable
 {
-    private static readonly NumberRange MessageIdRange = new(1, int.MaxValue);
-    private const int MaxProbes = 1_000;
-
     private readonly IBridgeStore _store;
     private readonly TimeProvider _time;
     private readonly TimeSpan _retention;
@@ -26,10 +24,17 @@ public sealed class MessageStore : IDisposable
     private readonly LruCache<string, int> _idsByPlatformId;
     private readonly Dictionary<string, InFlight> _inFlightByPlatformId = new(StringComparer.Ordinal);
     private readonly Dictionary<int, InFlight> _inFlightById = [];
+    private readonly Random _random;
 
-    public MessageStore(IBridgeStore store, StorageOptions options, TimeProvider time)
+    /// <summary>The next number to hand out (0 until the store was asked), and the free run it lies in. Under <see cref="_numbering"/>.</summary>
+    private int _next;
+    private FreeMessageIds? _free;
+
+    /// <param name="random">Picks the first number of a new database.</param>
+    public MessageStore(IBridgeStore store, StorageOptions options, TimeProvider time, Random? random = null)
     {
         _store = store;
+        _random = random ?? Random.Shared;
         _time = time;
         _retention = options.MessageRetention;
         _byId = new LruCache<int, CachedMessage>(options.MessageCacheSize);
@@ -67,20 +72,13 @@ public sealed class MessageStore : IDisposable
                 return new AssignedMessageId(knownId, pending?.Stored ?? Task.CompletedTask, IsNew: false);
             }
 
-            // One lookup answers both whether the platform id is stored and whether its first-choice number is free.
-            var firstChoice = FirstChoice(draft.PlatformMessageId);
-            var found = await _store.FindMessagesAsync(draft.PlatformMessageId, firstChoice, cancellationToken).ConfigureAwait(false);
-            foreach (var record in found)
+            if (await _store.FindMessageByPlatformIdAsync(draft.PlatformMessageId, cancellationToken).ConfigureAwait(false) is { } stored)
             {
-                Cache(record);
-            }
-
-            if (found.FirstOrDefault(record => record.PlatformMessageId == draft.PlatformMessageId) is { } stored)
-            {
+                Cache(stored);
                 return new AssignedMessageId(stored.MessageId, Task.CompletedTask, IsNew: false);
             }
 
-            var messageId = IsTaken(firstChoice) ? await FindFreeIdAsync(draft.PlatformMessageId, cancellationToken).ConfigureAwait(false) : firstChoice;
+            var messageId = await NextNumberAsync(cancellationToken).ConfigureAwait(false);
             var inFlight = Store(MessageRecord.From(messageId, draft));
             return new AssignedMessageId(inFlight.MessageId, inFlight.Stored, IsNew: true);
         }
@@ -168,41 +166,31 @@ public sealed class MessageStore : IDisposable
         }
     }
 
-    /// <summary>Probes the stable hash of the platform id until a number no other message holds. Runs under <see cref="_numbering"/>.</summary>
-    private async Task<int> FindFreeIdAsync(string platformMessageId, CancellationToken cancellationToken)
+    /// <summary>The next number no message holds. Runs under <see cref="_numbering"/>.</summary>
+    private async ValueTask<int> NextNumberAsync(CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < MaxProbes; attempt++)
+        if (_next == 0)
         {
-            var candidate = Candidate(platformMessageId, attempt);
-            if (IsTaken(candidate))
-            {
-                continue;
-            }
-
-            var holder = await _store.FindMessageAsync(candidate, cancellationToken).ConfigureAwait(false);
-            if (holder is null)
-            {
-                return candidate;
-            }
-
-            Cache(holder);
+            _next = await _store.FindNewestMessageIdAsync(cancellationToken).ConfigureAwait(false) is { } newest
+                ? After(newest)
+                : _random.Next(1, int.MaxValue);
         }
 
-        throw new InvalidOperationException($"no free message_id found for a message after {MaxProbes} probes");
-    }
-
-    private static int FirstChoice(string platformMessageId) => Candidate(platformMessageId, 0);
-
-    private static int Candidate(string platformMessageId, int attempt) => (int)StableHash.Into(MessageIdRange, $"msg:{platformMessageId}", attempt);
-
-    /// <summary>Whether a message in flight or in the cache holds <paramref name="messageId"/>.</summary>
-    private bool IsTaken(int messageId)
-    {
-        lock (_gate)
+        if (_free is not { } free || _next < free.First || _next > free.Last)
         {
-            return _inFlightById.ContainsKey(messageId) || _byId.TryGet(messageId, out _);
+            free = await _store.FindFreeMessageIdsAsync(_next, cancellationToken).ConfigureAwait(false)
+                ?? await _store.FindFreeMessageIdsAsync(1, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("every message_id is held by a stored message");
+            _free = free;
+            _next = free.First;
         }
+
+        var number = _next;
+        _next = After(number);
+        return number;
     }
+
+    private static int After(int number) => number == int.MaxValue ? 1 : number + 1;
 
     private InFlight Store(MessageRecord record)
     {

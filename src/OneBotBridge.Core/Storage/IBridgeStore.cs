@@ -25,11 +25,14 @@ public interface IBridgeStore : IAsyncDisposable
 
     Task<MessageRecord?> FindMessageByPlatformIdAsync(string platformMessageId, CancellationToken cancellationToken);
 
+    /// <summary>The number of the message stored last (in arrival order), or null when none is stored.</summary>
+    Task<int?> FindNewestMessageIdAsync(CancellationToken cancellationToken);
+
     /// <summary>
-    /// In one lookup, the message the platform calls <paramref name="platformMessageId"/> and the one numbered
-    /// <paramref name="messageId"/> (the same record, two, one or none), for numbering a new message.
+    /// The first run of numbers at or above <paramref name="from"/> that no stored message holds, up to the next number
+    /// one does (or <see cref="int.MaxValue"/>); null when every number from there up is held.
     /// </summary>
-    Task<IReadOnlyList<MessageRecord>> FindMessagesAsync(string platformMessageId, int messageId, CancellationToken cancellationToken);
+    Task<FreeMessageIds?> FindFreeMessageIdsAsync(int from, CancellationToken cancellationToken);
 
     /// <summary>
     /// Reply sources received at or after <paramref name="since"/>: the saved ones, and every received message

@@ -12,6 +12,7 @@ public sealed class InMemoryBridgeStore : IBridgeStore
     private readonly HashSet<PlatformId> _mappedIds = [];
     private readonly Dictionary<int, MessageRecord> _messages = [];
     private readonly Dictionary<string, int> _messageIdsByPlatformId = new(StringComparer.Ordinal);
+    private readonly List<int> _messageIdsInArrivalOrder = [];
     private readonly Dictionary<(ReplySourceKind, string), ReplySourceRecord> _replySources = [];
 
     public Task<IReadOnlyList<IdMapping>> LoadIdMappingsAsync(CancellationToken cancellationToken)
@@ -48,6 +49,7 @@ public sealed class InMemoryBridgeStore : IBridgeStore
                 }
 
                 _messageIdsByPlatformId.Add(message.PlatformMessageId, message.MessageId);
+                _messageIdsInArrivalOrder.Add(message.MessageId);
             }
         }
 
@@ -62,22 +64,31 @@ public sealed class InMemoryBridgeStore : IBridgeStore
         }
     }
 
-    public Task<IReadOnlyList<MessageRecord>> FindMessagesAsync(string platformMessageId, int messageId, CancellationToken cancellationToken)
+    public Task<int?> FindNewestMessageIdAsync(CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            var found = new List<MessageRecord>(2);
-            if (_messageIdsByPlatformId.TryGetValue(platformMessageId, out var known))
+            return Task.FromResult<int?>(_messageIdsInArrivalOrder.Count > 0 ? _messageIdsInArrivalOrder[^1] : null);
+        }
+    }
+
+    public Task<FreeMessageIds?> FindFreeMessageIdsAsync(int from, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            long first = from;
+            while (first <= int.MaxValue && _messages.ContainsKey((int)first))
             {
-                found.Add(_messages[known]);
+                first++;
             }
 
-            if (known != messageId && _messages.TryGetValue(messageId, out var holder))
+            if (first > int.MaxValue)
             {
-                found.Add(holder);
+                return Task.FromResult<FreeMessageIds?>(null);
             }
 
-            return Task.FromResult<IReadOnlyList<MessageRecord>>(found);
+            var nextHeld = _messages.Keys.Where(id => id > first).Select(id => (long)id).DefaultIfEmpty(int.MaxValue + 1L).Min();
+            return Task.FromResult<FreeMessageIds?>(new FreeMessageIds((int)first, (int)(nextHeld - 1)));
         }
     }
 
@@ -128,6 +139,7 @@ public sealed class InMemoryBridgeStore : IBridgeStore
             {
                 _messages.Remove(old.MessageId);
                 _messageIdsByPlatformId.Remove(old.PlatformMessageId);
+                _messageIdsInArrivalOrder.Remove(old.MessageId);
             }
         }
 

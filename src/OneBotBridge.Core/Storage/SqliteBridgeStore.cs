@@ -114,29 +114,52 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
             ReadMessage,
             cancellationToken);
 
-    public Task<MessageRecord?> FindMessageByPlatformIdAsync(string platformMessageId, CancellationToken cancellationToken) =>
-        ReadAsync(
-            $"{SelectMessage} WHERE platform_id = $key;",
-            command => command.Parameters.AddWithValue("$key", platformMessageId),
-            ReadMessage,
-            cancellationToken);
-
-    public Task<IReadOnlyList<MessageRecord>> FindMessagesAsync(string platformMessageId, int messageId, CancellationToken cancellationToken)
+    public Task<MessageRecord?> FindMessageByPlatformIdAsync(string platformMessageId, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
-            return Task.FromCanceled<IReadOnlyList<MessageRecord>>(cancellationToken);
+            return Task.FromCanceled<MessageRecord?>(cancellationToken);
         }
 
         try
         {
-            return Task.FromResult(_messageLookup.Find(platformMessageId, messageId));
+            return Task.FromResult(_messageLookup.Find(platformMessageId));
         }
         catch (SqliteException e)
         {
-            return Task.FromException<IReadOnlyList<MessageRecord>>(e);
+            return Task.FromException<MessageRecord?>(e);
         }
     }
+
+    public Task<int?> FindNewestMessageIdAsync(CancellationToken cancellationToken) =>
+        ReadAsync(
+            "SELECT message_id FROM messages ORDER BY seq DESC LIMIT 1;",
+            static _ => { },
+            static reader => reader.Read() ? reader.GetInt32(0) : (int?)null,
+            cancellationToken);
+
+    public Task<FreeMessageIds?> FindFreeMessageIdsAsync(int from, CancellationToken cancellationToken) =>
+        ReadAsync(
+            """
+            WITH first_free (id) AS (
+                SELECT CASE
+                    WHEN NOT EXISTS (SELECT 1 FROM messages WHERE message_id = $from) THEN $from
+                    ELSE (SELECT held.message_id + 1 FROM messages held
+                          WHERE held.message_id >= $from
+                            AND NOT EXISTS (SELECT 1 FROM messages next WHERE next.message_id = held.message_id + 1)
+                          ORDER BY held.message_id LIMIT 1)
+                END)
+            SELECT id, (SELECT min(message_id) FROM messages WHERE message_id > id) FROM first_free;
+            """,
+            command => command.Parameters.AddWithValue("$from", from),
+            static reader =>
+            {
+                reader.Read();
+                var first = reader.GetInt64(0);
+                var nextHeld = reader.IsDBNull(1) ? int.MaxValue + 1L : reader.GetInt64(1);
+                return first > int.MaxValue ? (FreeMessageIds?)null : new FreeMessageIds((int)first, (int)(nextHeld - 1));
+            },
+            cancellationToken);
 
     public Task<IReadOnlyList<ReplySourceRecord>> LoadReplySourcesAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<ReplySourceRecord>>(

@@ -4,7 +4,7 @@ using OneBotBridge.Core.Messages;
 namespace OneBotBridge.Core.Storage;
 
 /// <summary>
-/// The lookup every new message makes (is its platform id stored, is its first-choice number free), on a
+/// The lookup every new message makes (is its platform id stored already), on a
 /// connection and a prepared statement of its own (<see cref="SqliteStatement"/>): opening a pooled connection and
 /// preparing the query again for each message cost more than the query.
 /// </summary>
@@ -14,22 +14,15 @@ internal sealed class SqliteMessageLookup(string connectionString) : IDisposable
     private SqliteConnection? _connection;
     private SqliteStatement? _statement;
 
-    public IReadOnlyList<MessageRecord> Find(string platformMessageId, int messageId)
+    public MessageRecord? Find(string platformMessageId)
     {
         lock (_gate)
         {
             var statement = _statement ?? Prepare();
             statement.Bind(1, platformMessageId);
-            statement.Bind(2, messageId);
             try
             {
-                var found = new List<MessageRecord>(2);
-                while (statement.Read())
-                {
-                    found.Add(SqliteBridgeStore.MessageIn(statement));
-                }
-
-                return found;
+                return statement.Read() ? SqliteBridgeStore.MessageIn(statement) : null;
             }
             finally
             {
@@ -59,7 +52,7 @@ internal sealed class SqliteMessageLookup(string connectionString) : IDisposable
             busyTimeout.ExecuteNonQuery();
         }
 
-        _statement = new SqliteStatement(_connection, $"{SqliteBridgeStore.SelectMessage} WHERE platform_id = $platform OR message_id = $number;");
+        _statement = new SqliteStatement(_connection, $"{SqliteBridgeStore.SelectMessage} WHERE platform_id = $platform;");
         return _statement;
     }
 }

@@ -23,8 +23,10 @@ internal abstract class DelegatingBridgeStore(IBridgeStore inner) : IBridgeStore
     public virtual Task<MessageRecord?> FindMessageByPlatformIdAsync(string platformMessageId, CancellationToken cancellationToken) =>
         Inner.FindMessageByPlatformIdAsync(platformMessageId, cancellationToken);
 
-    public virtual Task<IReadOnlyList<MessageRecord>> FindMessagesAsync(string platformMessageId, int messageId, CancellationToken cancellationToken) =>
-        Inner.FindMessagesAsync(platformMessageId, messageId, cancellationToken);
+    public virtual Task<int?> FindNewestMessageIdAsync(CancellationToken cancellationToken) => Inner.FindNewestMessageIdAsync(cancellationToken);
+
+    public virtual Task<FreeMessageIds?> FindFreeMessageIdsAsync(int from, CancellationToken cancellationToken) =>
+        Inner.FindFreeMessageIdsAsync(from, cancellationToken);
 
     public virtual Task<IReadOnlyList<ReplySourceRecord>> LoadReplySourcesAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
         Inner.LoadReplySourcesAsync(since, cancellationToken);

@@ -1,5 +1,4 @@
 using OneBotBridge.Core.Chats;
-using OneBotBridge.Core.Ids;
 using OneBotBridge.Core.Messages;
 using OneBotBridge.Core.Storage;
 using OneBotBridge.Tests.Support;
@@ -13,24 +12,64 @@ public sealed class MessageStoreTests
     private MessageDraft Draft(string platformId, string content = "[]") =>
         new(platformId, ChatTarget.Group(553953180), 545453505, MessageDirection.Received, _time.GetUtcNow(), content);
 
-    private MessageStore Create(IBridgeStore store, int cacheSize = 100) =>
-        new(store, new StorageOptions { MessageCacheSize = cacheSize }, _time);
+    private MessageStore Create(IBridgeStore store, int cacheSize = 100, Random? random = null) =>
+        new(store, new StorageOptions { MessageCacheSize = cacheSize }, _time, random);
 
     [Test]
-    public async Task Message_ids_are_positive_int32_pinned_and_the_same_in_two_fresh_stores()
+    public async Task A_new_database_numbers_from_a_random_start_one_message_after_another()
     {
-        using var first = Create(new InMemoryBridgeStore());
-        using var second = Create(new InMemoryBridgeStore());
+        using var first = Create(new InMemoryBridgeStore(), random: new Random(1));
+        using var second = Create(new InMemoryBridgeStore(), random: new Random(2));
 
-        var id = await first.RecordAsync(Draft("ROBOT1.0_DPLMsS1ni5abc!"), default);
-
-        // SHA-256 of "msg:<platform id>" into [1, 2^31-1].
-        Assert.That(id, Is.EqualTo(1614820874));
-        Assert.That(await second.RecordAsync(Draft("ROBOT1.0_DPLMsS1ni5abc!"), default), Is.EqualTo(id));
+        var ids = new List<int>();
         for (var i = 0; i < 500; i++)
         {
-            Assert.That(await first.RecordAsync(Draft($"ROBOT1.0_{i}"), default), Is.Positive);
+            ids.Add(await first.RecordAsync(Draft($"ROBOT1.0_{i}"), default));
         }
+
+        Assert.That(ids, Is.EqualTo(Enumerable.Range(ids[0], 500)));
+        Assert.That(ids[0], Is.EqualTo(new Random(1).Next(1, int.MaxValue)));
+        Assert.That(await second.RecordAsync(Draft("ROBOT1.0_0"), default), Is.EqualTo(new Random(2).Next(1, int.MaxValue)).And.Not.EqualTo(ids[0]));
+    }
+
+    [Test]
+    public async Task Numbering_goes_on_after_the_newest_stored_message_past_held_numbers()
+    {
+        var store = new InMemoryBridgeStore();
+        // Held by messages stored earlier at numbers of their own (as by a bridge that hashed platform ids into numbers).
+        foreach (var held in new[] { 12, 13, 15 })
+        {
+            await store.SaveMessageAsync(MessageRecord.From(held, Draft($"ROBOT1.0_hashed{held}")), default);
+        }
+
+        await store.SaveMessageAsync(MessageRecord.From(10, Draft("ROBOT1.0_newest")), default);
+
+        using var messages = Create(store);
+        var ids = new List<int>();
+        for (var i = 0; i < 4; i++)
+        {
+            ids.Add(await messages.RecordAsync(Draft($"ROBOT1.0_{i}"), default));
+        }
+
+        Assert.That(ids, Is.EqualTo(new[] { 11, 14, 16, 17 }));
+        Assert.That((await messages.FindAsync(13, default))?.PlatformMessageId, Is.EqualTo("ROBOT1.0_hashed13"));
+    }
+
+    [Test]
+    public async Task After_int32_max_numbering_wraps_to_the_first_free_number()
+    {
+        var store = new InMemoryBridgeStore();
+        await store.SaveMessageAsync(MessageRecord.From(1, Draft("ROBOT1.0_one")), default);
+        await store.SaveMessageAsync(MessageRecord.From(int.MaxValue - 1, Draft("ROBOT1.0_newest")), default);
+        using var messages = Create(store);
+
+        var ids = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add(await messages.RecordAsync(Draft($"ROBOT1.0_{i}"), default));
+        }
+
+        Assert.That(ids, Is.EqualTo(new[] { int.MaxValue, 2, 3 }));
     }
 
     [Test]
@@ -61,28 +100,13 @@ public sealed class MessageStoreTests
     }
 
     [Test]
-    public async Task A_number_taken_by_another_message_is_probed_past()
-    {
-        var taken = (int)StableHash.Into(new NumberRange(1, int.MaxValue), "msg:ROBOT1.0_x", 0);
-        var store = new InMemoryBridgeStore();
-        await store.SaveMessageAsync(MessageRecord.From(taken, Draft("ROBOT1.0_squatter")), default);
-        using var messages = Create(store);
-
-        var id = await messages.RecordAsync(Draft("ROBOT1.0_x"), default);
-
-        Assert.That(id, Is.Not.EqualTo(taken).And.Positive);
-        Assert.That((await messages.FindAsync(id, default))?.PlatformMessageId, Is.EqualTo("ROBOT1.0_x"));
-        Assert.That((await messages.FindAsync(taken, default))?.PlatformMessageId, Is.EqualTo("ROBOT1.0_squatter"));
-    }
-
-    [Test]
     public async Task Messages_are_found_both_ways_after_a_restart_and_beyond_the_cache()
     {
         using var database = new TempDatabase();
         var ids = new Dictionary<string, int>();
         await using (var store = await database.OpenAsync())
         {
-            using var messages = Create(store, cacheSize: 2);
+            using var messages = Create(store, cacheSize: 2, random: new Random(1));
             foreach (var i in Enumerable.Range(0, 10))
             {
                 ids[$"ROBOT1.0_{i}"] = await messages.RecordAsync(Draft($"ROBOT1.0_{i}", $"[{{\"type\":\"text\",\"data\":{{\"text\":\"{i}\"}}}}]"), default);
@@ -105,6 +129,7 @@ public sealed class MessageStoreTests
             }
 
             Assert.That(await messages.RecordAsync(Draft("ROBOT1.0_3"), default), Is.EqualTo(ids["ROBOT1.0_3"]));
+            Assert.That(await messages.RecordAsync(Draft("ROBOT1.0_new"), default), Is.EqualTo(ids["ROBOT1.0_9"] + 1), "numbering goes on after the restart");
         }
     }
 
@@ -121,11 +146,5 @@ public sealed class MessageStoreTests
 
         Assert.That(await store.FindMessageAsync(old, default), Is.Null);
         Assert.That(await store.FindMessageAsync(recent, default), Is.Not.Null);
-    }
-
-    [Test]
-    public void The_stable_hash_is_what_the_pinned_numbers_say()
-    {
-        Assert.That(StableHash.Into(new NumberRange(1, int.MaxValue), "msg:ROBOT1.0_DPLMsS1ni5abc!", 0), Is.EqualTo(1614820874));
     }
 }

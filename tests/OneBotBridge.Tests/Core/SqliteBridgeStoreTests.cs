@@ -144,7 +144,7 @@ public sealed class SqliteBridgeStoreTests
 
         await store.SaveMessageAsync(message, default);
 
-        Assert.That(await store.FindMessagesAsync("ROBOT1.0_群消息", 12345, default), Is.EqualTo(new[] { message }));
+        Assert.That(await store.FindMessageByPlatformIdAsync("ROBOT1.0_群消息", default), Is.EqualTo(message));
         Assert.That(await store.FindMessageAsync(7, default), Is.EqualTo(message));
     }
 
@@ -185,6 +185,44 @@ public sealed class SqliteBridgeStoreTests
             repliedSource,
         }));
         Assert.That(await store.LoadReplySourcesAsync(At.AddSeconds(1), default), Is.EqualTo(new[] { repliedSource }));
+    }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public async Task Free_numbers_are_found_in_runs_between_the_held_ones(bool sqlite)
+    {
+        using var database = new TempDatabase();
+        await using IBridgeStore store = sqlite ? await database.OpenAsync() : new InMemoryBridgeStore();
+        Assert.That(await store.FindFreeMessageIdsAsync(1, default), Is.EqualTo(new FreeMessageIds(1, int.MaxValue)), "an empty store");
+
+        foreach (var id in new[] { 5, 6, 7, 10, int.MaxValue - 1, int.MaxValue })
+        {
+            await store.SaveMessageAsync(Message(id), default);
+        }
+
+        Assert.That(await store.FindFreeMessageIdsAsync(1, default), Is.EqualTo(new FreeMessageIds(1, 4)));
+        Assert.That(await store.FindFreeMessageIdsAsync(3, default), Is.EqualTo(new FreeMessageIds(3, 4)));
+        Assert.That(await store.FindFreeMessageIdsAsync(5, default), Is.EqualTo(new FreeMessageIds(8, 9)), "from a held number, the run after it");
+        Assert.That(await store.FindFreeMessageIdsAsync(10, default), Is.EqualTo(new FreeMessageIds(11, int.MaxValue - 2)));
+        Assert.That(await store.FindFreeMessageIdsAsync(int.MaxValue - 1, default), Is.Null, "nothing free up to int.MaxValue");
+    }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public async Task The_newest_message_is_the_one_stored_last_whatever_its_number(bool sqlite)
+    {
+        using var database = new TempDatabase();
+        await using IBridgeStore store = sqlite ? await database.OpenAsync() : new InMemoryBridgeStore();
+        Assert.That(await store.FindNewestMessageIdAsync(default), Is.Null);
+
+        await store.SaveMessageAsync(Message(900), default);
+        await store.SaveMessageAsync(Message(3) with { Time = At.AddDays(1) }, default);
+        Assert.That(await store.FindNewestMessageIdAsync(default), Is.EqualTo(3));
+
+        await store.PruneMessagesAsync(At.AddHours(1), default);
+        Assert.That(await store.FindNewestMessageIdAsync(default), Is.EqualTo(3));
+        await store.PruneMessagesAsync(At.AddDays(2), default);
+        Assert.That(await store.FindNewestMessageIdAsync(default), Is.Null);
     }
 
     [Test]
