@@ -27,7 +27,9 @@ public sealed class ReplyContextBook
     private const int SweepEvery = 1024;
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<(ReplySourceKind, string), ReplySource> _sources = [];
+    // One table per kind, keyed by the bare id: a string key hashes faster than a (kind, id) pair, on every message.
+    private readonly Dictionary<string, ReplySource> _messages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ReplySource> _events = new(StringComparer.Ordinal);
     private readonly Dictionary<ChatTarget, History> _histories = [];
     private readonly IBridgeStore _store;
     private readonly ReplyOptions _options;
@@ -148,7 +150,7 @@ public sealed class ReplyContextBook
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            if (_sources.ContainsKey((kind, id)))
+            if (SourcesOf(kind).ContainsKey(id))
             {
                 return null;
             }
@@ -166,9 +168,11 @@ public sealed class ReplyContextBook
         }
     }
 
+    private Dictionary<string, ReplySource> SourcesOf(ReplySourceKind kind) => kind == ReplySourceKind.Message ? _messages : _events;
+
     /// <summary>The source of <paramref name="id"/>, to read or change in place; a null reference when not remembered.</summary>
     private ref ReplySource Source(ReplySourceKind kind, string id) =>
-        ref CollectionsMarshal.GetValueRefOrNullRef(_sources, (kind, id));
+        ref CollectionsMarshal.GetValueRefOrNullRef(SourcesOf(kind), id);
 
     private (ReplySourceKind Kind, string Id)? Pick(ChatTarget target, long? preferredSenderNumber, string? replyToPlatformMessageId, DateTimeOffset now)
     {
@@ -276,7 +280,7 @@ public sealed class ReplyContextBook
 
     private void Add(ReplySource source)
     {
-        if (!_sources.TryAdd((source.Kind, source.Id), source))
+        if (!SourcesOf(source.Kind).TryAdd(source.Id, source))
         {
             return;
         }
@@ -301,7 +305,7 @@ public sealed class ReplyContextBook
         var drop = 0;
         while (drop < ids.Count && (ids.Count - drop > keep || !IsInWindow(in Source(kind, ids[drop]), now)))
         {
-            _sources.Remove((kind, ids[drop]));
+            SourcesOf(kind).Remove(ids[drop]);
             drop++;
         }
 
@@ -331,7 +335,7 @@ public sealed class ReplyContextBook
     };
 
     /// <summary>
-    /// The ids of one conversation's sources, oldest first; their state is in <see cref="_sources"/>, by value, so a
+    /// The ids of one conversation's sources, oldest first; their state is in <see cref="_messages"/> and <see cref="_events"/>, by value, so a
     /// received message costs the collector no object of its own while it waits to be replied to.
     /// </summary>
     private sealed class History

@@ -22,25 +22,39 @@ public sealed class ChatRoster
     {
         SawChat(target, at);
         var members = _members.GetOrAdd(target, static _ => new ConcurrentDictionary<long, SeenMember>());
-        members.AddOrUpdate(
-            userId,
-            static (id, seen) => new SeenMember(id, seen.Nickname, seen.Card, seen.Role, seen.At, seen.At),
-            static (_, known, seen) => Merge(known, seen.Nickname, seen.Card, seen.Role, seen.At),
-            (Nickname: nickname, Card: card, Role: role, At: at));
-        _users.AddOrUpdate(
-            userId,
-            static (id, seen) => new SeenMember(id, seen.Nickname, "", "", seen.At, seen.At),
-            static (_, known, seen) => Merge(known, seen.Nickname, "", "", seen.At),
-            (Nickname: nickname, At: at));
+        if (!members.TryGetValue(userId, out var member) || !SeenAgain(member, nickname, card, role, at))
+        {
+            members.AddOrUpdate(
+                userId,
+                static (id, seen) => new SeenMember(id, seen.Nickname, seen.Card, seen.Role, seen.At, seen.At),
+                static (_, known, seen) => Merge(known, seen.Nickname, seen.Card, seen.Role, seen.At),
+                (Nickname: nickname, Card: card, Role: role, At: at));
+        }
+
+        if (!_users.TryGetValue(userId, out var user) || !SeenAgain(user, nickname, "", "", at))
+        {
+            _users.AddOrUpdate(
+                userId,
+                static (id, seen) => new SeenMember(id, seen.Nickname, "", "", seen.At, seen.At),
+                static (_, known, seen) => Merge(known, seen.Nickname, "", "", seen.At),
+                (Nickname: nickname, At: at));
+        }
     }
 
     /// <summary>Records a chat without a speaker (e.g. the bot was added to a group).</summary>
-    public void SawChat(ChatTarget target, DateTimeOffset at) =>
+    public void SawChat(ChatTarget target, DateTimeOffset at)
+    {
+        if (_chats.TryGetValue(target, out var known) && !IsLaterSecond(at, known.LastSeen))
+        {
+            return;
+        }
+
         _chats.AddOrUpdate(
             target,
             static (chat, at) => new SeenChat(chat, "", at),
             static (_, chat, at) => IsLaterSecond(at, chat.LastSeen) ? chat with { LastSeen = at } : chat,
             at);
+    }
 
     public void Forget(ChatTarget target)
     {
@@ -62,21 +76,30 @@ public sealed class ChatRoster
     /// <summary>A user as seen anywhere, without chat-specific card and role.</summary>
     public SeenMember? FindUser(long userId) => _users.GetValueOrDefault(userId);
 
-    private static SeenMember Merge(SeenMember known, string nickname, string card, string role, DateTimeOffset at)
+    private static SeenMember Merge(SeenMember known, string nickname, string card, string role, DateTimeOffset at) =>
+        SeenAgain(known, nickname, card, role, at)
+            ? known
+            : new SeenMember(
+                known.UserId,
+                nickname.Length > 0 ? nickname : known.Nickname,
+                card.Length > 0 ? card : known.Card,
+                role.Length > 0 ? role : known.Role,
+                at < known.FirstSeen ? at : known.FirstSeen,
+                at > known.LastSeen ? at : known.LastSeen);
+
+    /// <summary>When a sighting changes nothing of <paramref name="known"/> but its last-seen time, moves that time on in place.</summary>
+    private static bool SeenAgain(SeenMember known, string nickname, string card, string role, DateTimeOffset at)
     {
-        var merged = (
-            Nickname: nickname.Length > 0 ? nickname : known.Nickname,
-            Card: card.Length > 0 ? card : known.Card,
-            Role: role.Length > 0 ? role : known.Role,
-            FirstSeen: at < known.FirstSeen ? at : known.FirstSeen);
-        var lastSeen = at > known.LastSeen ? at : known.LastSeen;
-        if (merged != (known.Nickname, known.Card, known.Role, known.FirstSeen))
+        var unchanged = (nickname.Length == 0 || nickname == known.Nickname)
+            && (card.Length == 0 || card == known.Card)
+            && (role.Length == 0 || role == known.Role)
+            && at >= known.FirstSeen;
+        if (unchanged && at > known.LastSeen)
         {
-            return new SeenMember(known.UserId, merged.Nickname, merged.Card, merged.Role, merged.FirstSeen, lastSeen);
+            known.SeenAgainAt(at);
         }
 
-        known.SeenAgainAt(lastSeen);
-        return known;
+        return unchanged;
     }
 
     private static bool IsLaterSecond(DateTimeOffset at, DateTimeOffset known) => at.ToUnixTimeSeconds() > known.ToUnixTimeSeconds();

@@ -15,8 +15,8 @@ public static class EventEncoder
             return new EncodedEvent(Write(oneBotEvent, new EventWriteContext(MessageFormat.Array, RawMessage: null)));
         }
 
-        var rawMessage = new Lazy<string>(messageEvent.Message.ToCqString);
-        return new EncodedEvent(format => Write(oneBotEvent, new EventWriteContext(format, rawMessage.Value)));
+        // Each format is encoded at most once, and almost every deployment uses one: the CQ text is written per encoding.
+        return new EncodedEvent(format => Write(oneBotEvent, new EventWriteContext(format, messageEvent.Message.ToCqString())));
     }
 
     private static byte[] Write(OneBotEvent oneBotEvent, EventWriteContext context) =>
