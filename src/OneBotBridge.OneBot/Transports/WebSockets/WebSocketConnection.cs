@@ -158,7 +158,9 @@ internal sealed partial class WebSocketConnection
 
     private async Task SendLoopAsync()
     {
-        using var wakeOnAbort = _sendAbort.Token.UnsafeRegister(static outbox => ((Outbox)outbox!).Wake(), _outbox);
+        // Cancelling a WebSocket send aborts the socket, and a send given a cancelable token takes the socket's slow path
+        // (a registration and a state machine per frame): frames go without one, and the abort aborts the socket itself.
+        using var abortSends = _sendAbort.Token.UnsafeRegister(static connection => ((WebSocketConnection)connection!).AbortSends(), this);
         try
         {
             while (true)
@@ -171,7 +173,8 @@ internal sealed partial class WebSocketConnection
 
                 if (_outbox.TryPeek(out var frame))
                 {
-                    await _socket.SendAsync(frame.Bytes, WebSocketMessageType.Text, endOfMessage: true, _sendAbort.Token)
+                    _sendAbort.Token.ThrowIfCancellationRequested();
+                    await _socket.SendAsync(frame.Bytes, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None)
                         .ConfigureAwait(false);
                     _outbox.Remove(frame);
                     continue;
@@ -192,11 +195,17 @@ internal sealed partial class WebSocketConnection
                 await _socket.CloseOutputAsync(request.Status, request.Reason, _sendAbort.Token).ConfigureAwait(false);
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
         {
             Log.SendStopped(_logger, Name, ex.Message);
             _socket.Abort();
         }
+    }
+
+    private void AbortSends()
+    {
+        _socket.Abort();
+        _outbox.Wake();
     }
 
     private async Task ReceiveLoopAsync()
