@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Buffers.Text;
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 
@@ -33,6 +35,7 @@ internal sealed class DispatchMix
 
     private readonly string _botUserId;
     private readonly string _runTag = Convert.ToHexString(Guid.NewGuid().ToByteArray()[..4]);
+    private readonly ulong _idKey = (ulong)Random.Shared.NextInt64();
     private readonly string[] _groups;
     private readonly string[] _members;
     private readonly string[] _c2cUsers;
@@ -165,7 +168,25 @@ internal sealed class DispatchMix
         ["url"] = url,
     };
 
-    private string RobotMessageId(long seq) => $"ROBOT1.0_{_runTag}{seq:D14}";
+    /// <summary>
+    /// Like the platform's, opaque and in no order: a store indexing them finds each new one on a random page, as it
+    /// would in production (ids in push order would always land on the last).
+    /// </summary>
+    private string RobotMessageId(long seq)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes, Scramble(_idKey ^ (ulong)seq));
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes[8..], Scramble(~_idKey ^ (ulong)seq));
+        return "ROBOT1.0_" + Base64Url.EncodeToString(bytes);
+    }
+
+    /// <summary>SplitMix64's finalizer: a bijection, so distinct seqs give distinct ids.</summary>
+    private static ulong Scramble(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
+        return z ^ (z >> 31);
+    }
 
     private static string Pick(string[] values, long key) => values[key % values.Length];
 
