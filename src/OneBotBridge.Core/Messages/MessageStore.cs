@@ -6,12 +6,13 @@ namespace OneBotBridge.Core.Messages;
 
 /// <summary>
 /// Numbers every message, received or sent, with a positive int32 <c>message_id</c> that <c>get_msg</c>,
-/// <c>delete_msg</c> and <c>reply</c> segments resolve, and stores it. Numbers are handed out in arrival order,
-/// going on after the newest stored message (a new database starts at a random number, so a framework that kept
-/// numbers from a lost database rarely finds them again), skipping numbers still held and wrapping after
-/// <see cref="int.MaxValue"/>. Consecutive numbers keep the store's index of them append-only: a hash of the platform
-/// id put every new number on a random page of it. Recent messages are served from a bounded in-memory cache in front
-/// of the store; it keeps their summaries, not their content, which only <c>get_msg</c> reads (from the store).
+/// <c>delete_msg</c> and <c>reply</c> segments resolve, and stores it. Numbers are handed out in arrival order, one
+/// after another, skipping numbers a stored message still holds and going round from <see cref="int.MaxValue"/> to 1.
+/// After a restart they go on <see cref="RestartGap"/> past the newest stored message; a new database starts at a
+/// random number, so a framework that kept numbers from a lost database rarely finds them pointing at new messages.
+/// Consecutive numbers keep the store's index of them append-only (a hash of the platform id, as numbers once were,
+/// put each new one on a random page of it). Recent messages are served from a bounded in-memory cache in front of the
+/// store; it keeps their summaries, not their content, which only <c>get_msg</c> reads (from the store).
 /// </summary>
 public sealed class MessageStore : IDisposable
 {
@@ -25,6 +26,13 @@ public sealed class MessageStore : IDisposable
     private readonly Dictionary<string, InFlight> _inFlightByPlatformId = new(StringComparer.Ordinal);
     private readonly Dictionary<int, InFlight> _inFlightById = [];
     private readonly Random _random;
+
+    /// <summary>
+    /// How far numbering jumps past the newest stored message at start. Power lost before the log was synced (the store
+    /// syncs it every few thousand writes) takes the last commits with it, and frameworks may have been shown their numbers:
+    /// starting after the newest survivor would give those numbers to new messages.
+    /// </summary>
+    public const int RestartGap = 1 << 20;
 
     /// <summary>The next number to hand out (0 until the store was asked), and the free run it lies in. Under <see cref="_numbering"/>.</summary>
     private int _next;
@@ -172,7 +180,7 @@ public sealed class MessageStore : IDisposable
         if (_next == 0)
         {
             _next = await _store.FindNewestMessageIdAsync(cancellationToken).ConfigureAwait(false) is { } newest
-                ? After(newest)
+                ? Skip(newest, RestartGap)
                 : _random.Next(1, int.MaxValue);
         }
 
@@ -186,11 +194,18 @@ public sealed class MessageStore : IDisposable
         }
 
         var number = _next;
-        _next = After(number);
+        _next = Skip(number, 1);
+        if (_next < number)
+        {
+            // Past int.MaxValue: the numbers from 1 on may have been handed out since the run was looked up.
+            _free = null;
+        }
+
         return number;
     }
 
-    private static int After(int number) => number == int.MaxValue ? 1 : number + 1;
+    /// <summary>The number <paramref name="count"/> after <paramref name="number"/>, going round from int.MaxValue to 1.</summary>
+    private static int Skip(int number, int count) => (int)((number - 1L + count) % int.MaxValue) + 1;
 
     private InFlight Store(MessageRecord record)
     {

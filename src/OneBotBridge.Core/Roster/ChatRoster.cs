@@ -16,7 +16,8 @@ public sealed class ChatRoster
     /// <summary>
     /// Records that <paramref name="userId"/> spoke in <paramref name="target"/> at <paramref name="at"/>. This runs for
     /// every message: a record whose names did not change is kept, its last-seen time moved on in place, since
-    /// replacing long-lived records each time is work for the garbage collector.
+    /// replacing long-lived records each time is work for the garbage collector. Only the event path records sightings,
+    /// one dispatch at a time, so nothing else replaces a record while its time is moved.
     /// </summary>
     public void Saw(ChatTarget target, long userId, string nickname, string card, string role, DateTimeOffset at)
     {

@@ -33,17 +33,18 @@ public sealed class MessageStoreTests
     }
 
     [Test]
-    public async Task Numbering_goes_on_after_the_newest_stored_message_past_held_numbers()
+    public async Task After_a_restart_numbering_goes_on_a_gap_past_the_newest_stored_message_past_held_numbers()
     {
+        const int Newest = 10;
+        const int Start = Newest + MessageStore.RestartGap;
         var store = new InMemoryBridgeStore();
         // Held by messages stored earlier at numbers of their own (as by a bridge that hashed platform ids into numbers).
-        foreach (var held in new[] { 12, 13, 15 })
+        foreach (var held in new[] { Start + 1, Start + 2, Start + 4 })
         {
             await store.SaveMessageAsync(MessageRecord.From(held, Draft($"ROBOT1.0_hashed{held}")), default);
         }
 
-        await store.SaveMessageAsync(MessageRecord.From(10, Draft("ROBOT1.0_newest")), default);
-
+        await store.SaveMessageAsync(MessageRecord.From(Newest, Draft("ROBOT1.0_newest")), default);
         using var messages = Create(store);
         var ids = new List<int>();
         for (var i = 0; i < 4; i++)
@@ -51,8 +52,8 @@ public sealed class MessageStoreTests
             ids.Add(await messages.RecordAsync(Draft($"ROBOT1.0_{i}"), default));
         }
 
-        Assert.That(ids, Is.EqualTo(new[] { 11, 14, 16, 17 }));
-        Assert.That((await messages.FindAsync(13, default))?.PlatformMessageId, Is.EqualTo("ROBOT1.0_hashed13"));
+        Assert.That(ids, Is.EqualTo(new[] { Start, Start + 3, Start + 5, Start + 6 }));
+        Assert.That((await messages.FindAsync(Start + 2, default))?.PlatformMessageId, Is.EqualTo($"ROBOT1.0_hashed{Start + 2}"));
     }
 
     [Test]
@@ -60,7 +61,7 @@ public sealed class MessageStoreTests
     {
         var store = new InMemoryBridgeStore();
         await store.SaveMessageAsync(MessageRecord.From(1, Draft("ROBOT1.0_one")), default);
-        await store.SaveMessageAsync(MessageRecord.From(int.MaxValue - 1, Draft("ROBOT1.0_newest")), default);
+        await store.SaveMessageAsync(MessageRecord.From(int.MaxValue - MessageStore.RestartGap, Draft("ROBOT1.0_newest")), default);
         using var messages = Create(store);
 
         var ids = new List<int>();
@@ -70,6 +71,19 @@ public sealed class MessageStoreTests
         }
 
         Assert.That(ids, Is.EqualTo(new[] { int.MaxValue, 2, 3 }));
+    }
+
+    [Test]
+    public async Task A_number_whose_save_failed_is_not_handed_out_again()
+    {
+        var store = new FailingFirstSaveStore();
+        using var messages = Create(store, random: new Random(1));
+
+        Assert.ThrowsAsync<IOException>(async () => await messages.RecordAsync(Draft("ROBOT1.0_lost"), default));
+        var next = await messages.RecordAsync(Draft("ROBOT1.0_kept"), default);
+
+        Assert.That(next, Is.EqualTo(store.FailedNumber + 1));
+        Assert.That(await messages.FindByPlatformIdAsync("ROBOT1.0_lost", default), Is.Null);
     }
 
     [Test]
@@ -129,7 +143,7 @@ public sealed class MessageStoreTests
             }
 
             Assert.That(await messages.RecordAsync(Draft("ROBOT1.0_3"), default), Is.EqualTo(ids["ROBOT1.0_3"]));
-            Assert.That(await messages.RecordAsync(Draft("ROBOT1.0_new"), default), Is.EqualTo(ids["ROBOT1.0_9"] + 1), "numbering goes on after the restart");
+            Assert.That(await messages.RecordAsync(Draft("ROBOT1.0_new"), default), Is.EqualTo(ids["ROBOT1.0_9"] + MessageStore.RestartGap), "numbering goes on after the restart");
         }
     }
 
@@ -146,5 +160,21 @@ public sealed class MessageStoreTests
 
         Assert.That(await store.FindMessageAsync(old, default), Is.Null);
         Assert.That(await store.FindMessageAsync(recent, default), Is.Not.Null);
+    }
+
+    private sealed class FailingFirstSaveStore() : DelegatingBridgeStore(new InMemoryBridgeStore())
+    {
+        public int FailedNumber { get; private set; }
+
+        public override Task SaveMessageAsync(MessageRecord message, CancellationToken cancellationToken)
+        {
+            if (FailedNumber != 0)
+            {
+                return base.SaveMessageAsync(message, cancellationToken);
+            }
+
+            FailedNumber = message.MessageId;
+            return Task.FromException(new IOException("disk full"));
+        }
     }
 }
