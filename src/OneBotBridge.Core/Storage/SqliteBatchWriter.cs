@@ -20,12 +20,19 @@ internal sealed partial class SqliteBatchWriter : IAsyncDisposable
     private readonly SqliteCheckpointer? _checkpointer;
     private readonly Task _loop;
 
+    /// <param name="generations">Every stored platform id, as <see cref="PlatformIdGenerations.Load"/> read it from <paramref name="connection"/>.</param>
     /// <param name="checkpointer">Takes the WAL checkpoints off this writer, when the database is in WAL mode.</param>
-    public SqliteBatchWriter(SqliteConnection connection, int batchSize, int queueCapacity, SqliteCheckpointer? checkpointer, ILogger logger)
+    public SqliteBatchWriter(
+        SqliteConnection connection,
+        PlatformIdGenerations generations,
+        int batchSize,
+        int queueCapacity,
+        SqliteCheckpointer? checkpointer,
+        ILogger logger)
     {
         _connection = connection;
         _checkpointer = checkpointer;
-        _statements = new SqliteWriteStatements(connection);
+        _statements = new SqliteWriteStatements(connection, generations);
         _batchSize = batchSize;
         _logger = logger;
         _queue = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(queueCapacity)

@@ -19,12 +19,13 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
     private readonly SqliteMessageLookup _messageLookup;
     private readonly SqliteFileFlusher? _flusher;
 
-    private SqliteBridgeStore(string readConnectionString, SqliteBatchWriter writer, SqliteFileFlusher? flusher)
+    private SqliteBridgeStore(
+        string readConnectionString, SqliteBatchWriter writer, PlatformIdGenerations generations, SqliteFileFlusher? flusher)
     {
         _readConnectionString = readConnectionString;
         _writer = writer;
         _flusher = flusher;
-        _messageLookup = new SqliteMessageLookup(readConnectionString);
+        _messageLookup = new SqliteMessageLookup(readConnectionString, generations);
     }
 
     /// <summary>Opens (or creates) the database at <see cref="StorageOptions.Path"/>, creating its directory.</summary>
@@ -47,6 +48,7 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
 
         var connection = new SqliteConnection(connectionString);
         SqliteFileFlusher? flusher;
+        PlatformIdGenerations generations;
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -65,6 +67,7 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
             // In WAL mode NORMAL loses no committed transaction on a process crash, only on power loss.
             Scalar(connection, "PRAGMA synchronous=NORMAL;");
             SqliteSchema.Apply(connection, options.Path, logger);
+            generations = PlatformIdGenerations.Load(connection);
             flusher = wal ? new SqliteFileFlusher(path) : null;
         }
         catch
@@ -75,8 +78,8 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
 
         Log.Opened(logger, path);
         var checkpointer = flusher is null ? null : new SqliteCheckpointer(connectionString, flusher, logger);
-        var writer = new SqliteBatchWriter(connection, options.BatchSize, options.QueueCapacity, checkpointer, logger);
-        return new SqliteBridgeStore(connectionString, writer, flusher);
+        var writer = new SqliteBatchWriter(connection, generations, options.BatchSize, options.QueueCapacity, checkpointer, logger);
+        return new SqliteBridgeStore(connectionString, writer, generations, flusher);
     }
 
     public Task<IReadOnlyList<IdMapping>> LoadIdMappingsAsync(CancellationToken cancellationToken) =>

@@ -6,9 +6,10 @@ namespace OneBotBridge.Core.Storage;
 /// <summary>
 /// The lookup every new message makes (is its platform id stored already), on a
 /// connection and a prepared statement of its own (<see cref="SqliteStatement"/>): opening a pooled connection and
-/// preparing the query again for each message cost more than the query.
+/// preparing the query again for each message cost more than the query. It seeks only in the generations
+/// <paramref name="generations"/> says may hold the id: for a new message, usually none.
 /// </summary>
-internal sealed class SqliteMessageLookup(string connectionString) : IDisposable
+internal sealed class SqliteMessageLookup(string connectionString, PlatformIdGenerations generations) : IDisposable
 {
     private readonly Lock _gate = new();
     private SqliteConnection? _connection;
@@ -16,18 +17,33 @@ internal sealed class SqliteMessageLookup(string connectionString) : IDisposable
 
     public MessageRecord? Find(string platformMessageId)
     {
+        var candidates = generations.MayHold(platformMessageId);
+        if (candidates.Length == 0)
+        {
+            return null;
+        }
+
         lock (_gate)
         {
             var statement = _statement ?? Prepare();
-            statement.Bind(1, platformMessageId);
-            try
+            foreach (var generation in candidates)
             {
-                return statement.Read() ? SqliteBridgeStore.MessageIn(statement) : null;
+                statement.Bind(1, generation);
+                statement.Bind(2, platformMessageId);
+                try
+                {
+                    if (statement.Read())
+                    {
+                        return SqliteBridgeStore.MessageIn(statement);
+                    }
+                }
+                finally
+                {
+                    statement.Reset();
+                }
             }
-            finally
-            {
-                statement.Reset();
-            }
+
+            return null;
         }
     }
 
@@ -52,7 +68,7 @@ internal sealed class SqliteMessageLookup(string connectionString) : IDisposable
             busyTimeout.ExecuteNonQuery();
         }
 
-        _statement = new SqliteStatement(_connection, $"{SqliteBridgeStore.SelectMessage} WHERE platform_id = $platform;");
+        _statement = new SqliteStatement(_connection, $"{SqliteBridgeStore.SelectMessage} WHERE {PlatformIdGenerations.GenerationOfRow} = $generation AND platform_id = $platform;");
         return _statement;
     }
 }

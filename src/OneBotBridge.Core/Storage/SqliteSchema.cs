@@ -6,19 +6,21 @@ namespace OneBotBridge.Core.Storage;
 /// <summary>Creates the tables of a new database, brings an older one up to date, and refuses one written by a newer bridge.</summary>
 internal static partial class SqliteSchema
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     /// <summary>
     /// Messages in arrival order (<c>seq</c>): a new row goes on the table's last page. Keyed by <c>message_id</c>, a hash
     /// (version 1), each row landed on a random page of the table, which it often split: 300,000 messages of 400 bytes
     /// wrote 3.5 pages each to the log, against 2.1 with hashed numbers in the <c>message_id</c> index. Numbers are now handed out in
-    /// arrival order too (see <see cref="OneBotBridge.Core.Messages.MessageStore"/>); the <c>platform_id</c> index still takes a random page per message.
+    /// arrival order too (see <see cref="OneBotBridge.Core.Messages.MessageStore"/>). Platform ids are random, so their
+    /// index is keyed by the row's generation first (version 3; see <see cref="PlatformIdGenerations"/>): keyed by the id
+    /// alone (version 2), every message wrote a random page of it. The store keeps platform ids unique itself.
     /// </summary>
-    private const string Messages = """
+    private const string Messages = $"""
         CREATE TABLE messages (
             seq         INTEGER PRIMARY KEY,
             message_id  INTEGER NOT NULL UNIQUE,
-            platform_id TEXT    NOT NULL UNIQUE,
+            platform_id TEXT    NOT NULL,
             scene       TEXT    NOT NULL,
             target      INTEGER NOT NULL,
             sender      INTEGER NOT NULL,
@@ -26,6 +28,7 @@ internal static partial class SqliteSchema
             time_ms     INTEGER NOT NULL,
             content     TEXT    NOT NULL);
         CREATE INDEX messages_time ON messages (time_ms);
+        CREATE INDEX messages_platform ON messages ({PlatformIdGenerations.GenerationOfRow}, platform_id);
         """;
 
     private const string NewDatabase = $"""
@@ -52,15 +55,18 @@ internal static partial class SqliteSchema
         CREATE INDEX reply_sources_received ON reply_sources (received_at_ms);
         """;
 
-    /// <summary>From version 1: the same messages, copied oldest first into the table of <see cref="Messages"/>.</summary>
-    private const string MessagesInArrivalOrder = $"""
+    /// <summary>
+    /// From version 1 or 2: the same messages, copied into the table of <see cref="Messages"/>, oldest first (version 1
+    /// was keyed by <c>message_id</c>; version 2 keeps its <c>seq</c>).
+    /// </summary>
+    private static string MessagesCopiedFrom(int version) => $"""
         DROP INDEX messages_time;
-        ALTER TABLE messages RENAME TO messages_by_id;
+        ALTER TABLE messages RENAME TO messages_before;
         {Messages}
-        INSERT INTO messages (message_id, platform_id, scene, target, sender, direction, time_ms, content)
-        SELECT message_id, platform_id, scene, target, sender, direction, time_ms, content
-        FROM messages_by_id ORDER BY time_ms, message_id;
-        DROP TABLE messages_by_id;
+        INSERT INTO messages (seq, message_id, platform_id, scene, target, sender, direction, time_ms, content)
+        SELECT {(version == 1 ? "NULL" : "seq")}, message_id, platform_id, scene, target, sender, direction, time_ms, content
+        FROM messages_before ORDER BY {(version == 1 ? "time_ms, message_id" : "seq")};
+        DROP TABLE messages_before;
         """;
 
     public static void Apply(SqliteConnection connection, string path, ILogger logger)
@@ -80,15 +86,15 @@ internal static partial class SqliteSchema
             Execute(connection, transaction, NewDatabase);
             Execute(connection, transaction, $"INSERT INTO schema_version (version) VALUES ({CurrentVersion});");
         }
-        else if (stored == 1)
+        else if (stored < CurrentVersion)
         {
             Log.Upgrading(logger, path, stored, CurrentVersion);
-            Execute(connection, transaction, MessagesInArrivalOrder);
+            Execute(connection, transaction, MessagesCopiedFrom(stored));
             Execute(connection, transaction, $"UPDATE schema_version SET version = {CurrentVersion};");
         }
 
         transaction.Commit();
-        if (stored == 1)
+        if (stored is > 0 and < CurrentVersion)
         {
             // The copy went through the log: move it into the database now and give the disk back.
             Execute(connection, null, "PRAGMA wal_checkpoint(TRUNCATE);");
@@ -113,7 +119,7 @@ internal static partial class SqliteSchema
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "Storage at {Path} is upgraded from schema version {From} to {To}: messages are copied once into arrival order")]
+        [LoggerMessage(Level = LogLevel.Information, Message = "Storage at {Path} is upgraded from schema version {From} to {To}: messages are copied once into a new table")]
         public static partial void Upgrading(ILogger logger, string path, int from, int to);
     }
 }

@@ -10,21 +10,35 @@ internal sealed class SqliteWriteStatements : IDisposable
 {
     private readonly SqliteCommand _saveIdMapping;
     private readonly SqliteStatement _saveMessage;
+    private readonly SqliteStatement _findPlatformId;
+    private readonly SqliteCommand _firstSeq;
     private readonly SqliteCommand _saveReplySource;
     private readonly SqliteCommand _pruneMessages;
     private readonly SqliteCommand _pruneReplySources;
+    private readonly PlatformIdGenerations _generations;
+    private long _nextSeq;
 
-    public SqliteWriteStatements(SqliteConnection connection)
+    /// <param name="generations">Every stored platform id; kept up to date with each message saved or pruned.</param>
+    public SqliteWriteStatements(SqliteConnection connection, PlatformIdGenerations generations)
     {
+        _generations = generations;
         _saveIdMapping = Create(connection, """
             INSERT INTO id_map (kind, value, space, number) VALUES ($kind, $value, $space, $number)
             ON CONFLICT (kind, value) DO NOTHING;
             """, "$kind", "$value", "$space", "$number");
         _saveMessage = new SqliteStatement(connection, """
-            INSERT INTO messages (message_id, platform_id, scene, target, sender, direction, time_ms, content)
-            VALUES ($message_id, $platform_id, $scene, $target, $sender, $direction, $time_ms, $content)
-            ON CONFLICT (platform_id) DO NOTHING;
+            INSERT INTO messages (seq, message_id, platform_id, scene, target, sender, direction, time_ms, content)
+            VALUES ($seq, $message_id, $platform_id, $scene, $target, $sender, $direction, $time_ms, $content);
             """);
+        _findPlatformId = new SqliteStatement(connection, $"""
+            SELECT 1 FROM messages WHERE {PlatformIdGenerations.GenerationOfRow} = $generation AND platform_id = $platform;
+            """);
+        _firstSeq = Create(connection, "SELECT MIN(seq) FROM messages;");
+        using (var lastSeq = Create(connection, "SELECT MAX(seq) FROM messages;"))
+        {
+            _nextSeq = lastSeq.ExecuteScalar() is long last ? last + 1 : 1;
+        }
+
         _saveReplySource = Create(connection, """
             INSERT INTO reply_sources (kind, source_id, scene, target, sender, received_at_ms, seq_high_water, uses)
             VALUES ($kind, $source_id, $scene, $target, $sender, $received_at_ms, $seq_high_water, $uses)
@@ -48,18 +62,29 @@ internal sealed class SqliteWriteStatements : IDisposable
     public void SaveIdMapping(IdMapping mapping) => Run(
         _saveIdMapping, mapping.Id.Kind.Tag(), mapping.Id.Value, StorageTags.Of(mapping.Id.Space), mapping.Number);
 
-    /// <summary>Every message makes this write, so it binds straight to SQLite (see <see cref="SqliteStatement"/>).</summary>
+    /// <summary>
+    /// Stores a message unless its platform id is stored already. Every message makes this write, so it binds straight
+    /// to SQLite (see <see cref="SqliteStatement"/>).
+    /// </summary>
     public void SaveMessage(MessageRecord message)
     {
-        _saveMessage.Bind(1, message.MessageId);
-        _saveMessage.Bind(2, message.PlatformMessageId);
-        _saveMessage.Bind(3, StorageTags.Of(message.Target.Scene));
-        _saveMessage.Bind(4, message.Target.Number);
-        _saveMessage.Bind(5, message.SenderNumber);
-        _saveMessage.Bind(6, StorageTags.Of(message.Direction));
-        _saveMessage.Bind(7, message.Time.ToUnixTimeMilliseconds());
-        _saveMessage.Bind(8, message.Content);
+        if (IsStored(message.PlatformMessageId))
+        {
+            return;
+        }
+
+        var seq = _nextSeq++;
+        _saveMessage.Bind(1, seq);
+        _saveMessage.Bind(2, message.MessageId);
+        _saveMessage.Bind(3, message.PlatformMessageId);
+        _saveMessage.Bind(4, StorageTags.Of(message.Target.Scene));
+        _saveMessage.Bind(5, message.Target.Number);
+        _saveMessage.Bind(6, message.SenderNumber);
+        _saveMessage.Bind(7, StorageTags.Of(message.Direction));
+        _saveMessage.Bind(8, message.Time.ToUnixTimeMilliseconds());
+        _saveMessage.Bind(9, message.Content);
         _saveMessage.Execute();
+        _generations.Add(seq, message.PlatformMessageId);
     }
 
     public void SaveReplySource(ReplySourceRecord source) => Run(
@@ -73,7 +98,11 @@ internal sealed class SqliteWriteStatements : IDisposable
         source.SeqHighWater,
         source.Uses);
 
-    public void PruneMessages(DateTimeOffset before) => Run(_pruneMessages, before.ToUnixTimeMilliseconds());
+    public void PruneMessages(DateTimeOffset before)
+    {
+        Run(_pruneMessages, before.ToUnixTimeMilliseconds());
+        _generations.ForgetBefore(_firstSeq.ExecuteScalar() is long first ? first : _nextSeq);
+    }
 
     public void PruneReplySources(DateTimeOffset before) => Run(_pruneReplySources, before.ToUnixTimeMilliseconds());
 
@@ -85,10 +114,34 @@ internal sealed class SqliteWriteStatements : IDisposable
         }
 
         _saveMessage.Dispose();
+        _findPlatformId.Dispose();
     }
 
     private IEnumerable<SqliteCommand> All() =>
-        [_saveIdMapping, _saveReplySource, _pruneMessages, _pruneReplySources];
+        [_saveIdMapping, _saveReplySource, _pruneMessages, _pruneReplySources, _firstSeq];
+
+    /// <summary>Sees this batch's own rows too: the writer's connection holds its transaction.</summary>
+    private bool IsStored(string platformMessageId)
+    {
+        foreach (var generation in _generations.MayHold(platformMessageId))
+        {
+            _findPlatformId.Bind(1, generation);
+            _findPlatformId.Bind(2, platformMessageId);
+            try
+            {
+                if (_findPlatformId.Read())
+                {
+                    return true;
+                }
+            }
+            finally
+            {
+                _findPlatformId.Reset();
+            }
+        }
+
+        return false;
+    }
 
     private static SqliteCommand Create(SqliteConnection connection, string sql, params string[] parameterNames)
     {

@@ -84,7 +84,7 @@ public sealed class SqliteBridgeStoreTests
         await (await database.OpenAsync()).DisposeAsync();
         var connection = new SqliteConnection($"Data Source={database.Path};Pooling=False");
         await connection.OpenAsync();
-        await using var writer = new SqliteBatchWriter(connection, 256, 16, checkpointer: null, NullLogger.Instance);
+        await using var writer = new SqliteBatchWriter(connection, PlatformIdGenerations.Load(connection), 256, 16, checkpointer: null, NullLogger.Instance);
 
         (bool OnPool, string? Name)? writingThread = null;
         await writer.WriteAsync(_ => writingThread = (Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.Name), CancellationToken.None);
@@ -103,7 +103,7 @@ public sealed class SqliteBridgeStoreTests
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         await ExecuteAsync(connection, "PRAGMA wal_autocheckpoint=0;");
-        await using var writer = new SqliteBatchWriter(connection, 256, 10_000, checkpointer, NullLogger.Instance);
+        await using var writer = new SqliteBatchWriter(connection, PlatformIdGenerations.Load(connection), 256, 10_000, checkpointer, NullLogger.Instance);
 
         // A reader keeps the pass from copying what is written after its snapshot, as appends during a pass would:
         // the pass leaves the rest of the log, and the log can only start over once the rest is copied too.
@@ -294,8 +294,123 @@ public sealed class SqliteBridgeStoreTests
         await check.OpenAsync();
         await using var version = check.CreateCommand();
         version.CommandText = "SELECT version FROM schema_version;";
-        Assert.That(await version.ExecuteScalarAsync(), Is.EqualTo(2L));
+        Assert.That(await version.ExecuteScalarAsync(), Is.EqualTo(3L));
     }
+
+    [Test]
+    public async Task A_version_2_database_keeps_every_message_and_its_arrival_order_through_the_upgrade()
+    {
+        using var database = new TempDatabase();
+        Directory.CreateDirectory(Path.GetDirectoryName(database.Path)!);
+        await using (var connection = new SqliteConnection($"Data Source={database.Path}"))
+        {
+            await connection.OpenAsync();
+            await ExecuteAsync(connection, Version2Schema);
+            await ExecuteAsync(connection, """
+                INSERT INTO messages VALUES (4, 300, 'ROBOT1.0_300', 'group', 7, 42, 'received', 1000, 'first');
+                INSERT INTO messages VALUES (70000, 100, 'ROBOT1.0_100', 'c2c', 42, 42, 'sent', 2000, 'second');
+                """);
+        }
+
+        await using (var store = await database.OpenAsync())
+        {
+            Assert.That(new FileInfo(database.Path + "-wal").Length, Is.Zero, "the upgrade's copy is checkpointed out of the log");
+            Assert.That(await store.FindMessageAsync(300, default), Is.EqualTo(new MessageRecord(
+                300, "ROBOT1.0_300", ChatTarget.Group(7), 42, MessageDirection.Received, DateTimeOffset.FromUnixTimeMilliseconds(1000), "first")));
+            Assert.That((await store.FindMessageByPlatformIdAsync("ROBOT1.0_100", default))?.Content, Is.EqualTo("second"));
+            Assert.That(await store.FindNewestMessageIdAsync(default), Is.EqualTo(100));
+            await store.SaveMessageAsync(Message(50), default);
+        }
+
+        Assert.That(await SeqsAsync(database), Is.EqualTo(new[] { (4L, 300L), (70000L, 100L), (70001L, 50L) }));
+        await using var check = new SqliteConnection($"Data Source={database.Path}");
+        await check.OpenAsync();
+        await using var version = check.CreateCommand();
+        version.CommandText = "SELECT version FROM schema_version;";
+        Assert.That(await version.ExecuteScalarAsync(), Is.EqualTo(3L));
+    }
+
+    [Test]
+    public async Task A_platform_id_stored_in_an_older_generation_keeps_its_first_record_across_a_restart()
+    {
+        using var database = new TempDatabase();
+        await using (var store = await database.OpenAsync())
+        {
+            await store.SaveMessageAsync(Message(1), default);
+        }
+
+        // A row of a later generation, as 200,000 more messages would have left.
+        await using (var connection = new SqliteConnection($"Data Source={database.Path}"))
+        {
+            await connection.OpenAsync();
+            await ExecuteAsync(connection, """
+                INSERT INTO messages VALUES (200000, 2, 'ROBOT1.0_2', 'c2c', 42, 42, 'sent', 0, 'content 2');
+                """);
+        }
+
+        await using (var store = await database.OpenAsync())
+        {
+            Assert.That((await store.FindMessageByPlatformIdAsync("ROBOT1.0_1", default))?.MessageId, Is.EqualTo(1));
+            Assert.That((await store.FindMessageByPlatformIdAsync("ROBOT1.0_2", default))?.MessageId, Is.EqualTo(2));
+            Assert.That(await store.FindMessageByPlatformIdAsync("ROBOT1.0_3", default), Is.Null);
+
+            await store.SaveMessageAsync(Message(9) with { PlatformMessageId = "ROBOT1.0_1" }, default);
+            await store.SaveMessageAsync(Message(10), default);
+            await store.SaveMessageAsync(Message(11) with { PlatformMessageId = "ROBOT1.0_10" }, default);
+
+            Assert.That((await store.FindMessageByPlatformIdAsync("ROBOT1.0_1", default))?.MessageId, Is.EqualTo(1));
+            Assert.That(await store.FindMessageAsync(9, default), Is.Null);
+            Assert.That(await store.FindMessageAsync(11, default), Is.Null, "a repeat in the same generation is not stored either");
+        }
+
+        Assert.That(await SeqsAsync(database), Is.EqualTo(new[] { (1L, 1L), (200000L, 2L), (200001L, 10L) }));
+    }
+
+    [Test]
+    public async Task A_pruned_platform_id_is_stored_again_as_a_new_message()
+    {
+        using var database = new TempDatabase();
+        await using var store = await database.OpenAsync();
+        await store.SaveMessageAsync(Message(1), default);
+        await store.PruneMessagesAsync(At.AddHours(1), default);
+
+        await store.SaveMessageAsync(Message(2) with { PlatformMessageId = "ROBOT1.0_1", Time = At.AddHours(2) }, default);
+
+        Assert.That((await store.FindMessageByPlatformIdAsync("ROBOT1.0_1", default))?.MessageId, Is.EqualTo(2));
+    }
+
+    private static async Task<List<(long Seq, long MessageId)>> SeqsAsync(TempDatabase database)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database.Path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, message_id FROM messages ORDER BY seq;";
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<(long, long)>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetInt64(0), reader.GetInt64(1)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The second schema: messages in arrival order, platform ids in an index of their own.</summary>
+    private const string Version2Schema = """
+        CREATE TABLE schema_version (version INTEGER NOT NULL);
+        INSERT INTO schema_version (version) VALUES (2);
+        CREATE TABLE id_map (
+            kind TEXT NOT NULL, value TEXT NOT NULL, space TEXT NOT NULL, number INTEGER NOT NULL, PRIMARY KEY (kind, value));
+        CREATE INDEX id_map_number ON id_map (space, number);
+        CREATE TABLE messages (
+            seq INTEGER PRIMARY KEY, message_id INTEGER NOT NULL UNIQUE, platform_id TEXT NOT NULL UNIQUE, scene TEXT NOT NULL,
+            target INTEGER NOT NULL, sender INTEGER NOT NULL, direction TEXT NOT NULL, time_ms INTEGER NOT NULL, content TEXT NOT NULL);
+        CREATE INDEX messages_time ON messages (time_ms);
+        CREATE TABLE reply_sources (
+            kind TEXT NOT NULL, source_id TEXT NOT NULL, scene TEXT NOT NULL, target INTEGER NOT NULL, sender INTEGER,
+            received_at_ms INTEGER NOT NULL, seq_high_water INTEGER NOT NULL, uses INTEGER NOT NULL, PRIMARY KEY (kind, source_id));
+        CREATE INDEX reply_sources_received ON reply_sources (received_at_ms);
+        """;
 
     /// <summary>The first schema, as bridges before the arrival-order upgrade created it.</summary>
     private const string Version1Schema = """

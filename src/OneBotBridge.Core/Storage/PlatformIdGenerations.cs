@@ -1,0 +1,144 @@
+using Microsoft.Data.Sqlite;
+
+namespace OneBotBridge.Core.Storage;
+
+/// <summary>
+/// Which part of the messages table may hold a platform message id. The table is cut by arrival order into generations
+/// of <c>2^<see cref="SeqBits"/></c> rows (<c>seq &gt;&gt; SeqBits</c>), and its platform-id index is keyed by generation
+/// first: a new message goes into the current generation's small corner of the index, not onto a random page of all of
+/// it, as it did while the index was keyed by the (random) platform id alone. A lookup asks this in-memory filter which
+/// generations may hold the id, and seeks only in those, newest first: a new message (the usual case) usually in none.
+/// </summary>
+/// <remarks>
+/// One blocked Bloom filter per generation: each id sets <see cref="BitsPerId"/> bits within one 64-bit word, so a
+/// question costs one memory read per generation. 128 KiB (two bytes an id) for a full generation of 65,536 ids answers
+/// "maybe" for about 0.4 % of ids it never saw, which then cost one seek each. Written by the store's single writer thread and read by any: bits are set with
+/// atomic ORs before the row they stand for is committed, and the generation list is replaced, never changed.
+/// </remarks>
+internal sealed class PlatformIdGenerations
+{
+    public const int SeqBits = 16;
+
+    /// <summary>The generation expression of the table's platform-id index; a query must spell it the same to use it.</summary>
+    public const string GenerationOfRow = "seq >> 16";
+
+    private const int WordBits = 14;
+    private const int BitsPerId = 5;
+
+    private readonly Lock _gate = new();
+    private volatile Generation[] _generations = [];
+
+    public static long GenerationOf(long seq) => seq >> SeqBits;
+
+    /// <summary>Reads every stored platform id (from the index alone).</summary>
+    public static PlatformIdGenerations Load(SqliteConnection connection)
+    {
+        var generations = new PlatformIdGenerations();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, platform_id FROM messages INDEXED BY messages_platform;";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            generations.Add(reader.GetInt64(0), reader.GetString(1));
+        }
+
+        return generations;
+    }
+
+    /// <summary>Notes that the row numbered <paramref name="seq"/> holds <paramref name="platformId"/>. Writer thread only.</summary>
+    public void Add(long seq, string platformId)
+    {
+        var number = GenerationOf(seq);
+        var generations = _generations;
+        var generation = generations.Length > 0 && generations[^1].Number == number
+            ? generations[^1]
+            : FindOrAdd(number);
+        generation.Add(Hash(platformId));
+    }
+
+    /// <summary>The generations that may hold <paramref name="platformId"/>, newest first; most often none.</summary>
+    public long[] MayHold(string platformId)
+    {
+        var hash = Hash(platformId);
+        var generations = _generations;
+        List<long>? candidates = null;
+        for (var i = generations.Length - 1; i >= 0; i--)
+        {
+            if (generations[i].MayHold(hash))
+            {
+                (candidates ??= []).Add(generations[i].Number);
+            }
+        }
+
+        return candidates is null ? [] : [.. candidates];
+    }
+
+    /// <summary>Drops the generations wholly before the row numbered <paramref name="seq"/>, once those rows are deleted.</summary>
+    public void ForgetBefore(long seq)
+    {
+        var first = GenerationOf(seq);
+        lock (_gate)
+        {
+            _generations = [.. _generations.Where(generation => generation.Number >= first)];
+        }
+    }
+
+    private Generation FindOrAdd(long number)
+    {
+        lock (_gate)
+        {
+            var existing = Array.Find(_generations, generation => generation.Number == number);
+            if (existing is not null)
+            {
+                return existing;
+            }
+
+            var added = new Generation(number);
+            _generations = [.. _generations.Append(added).OrderBy(generation => generation.Number)];
+            return added;
+        }
+    }
+
+    /// <summary>FNV-1a over the id's UTF-16 units, then the SplitMix64 finalizer to spread FNV's weak high bits.</summary>
+    private static ulong Hash(string platformId)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var unit in platformId)
+        {
+            hash = (hash ^ unit) * 1099511628211UL;
+        }
+
+        hash = (hash ^ (hash >> 30)) * 0xBF58476D1CE4E5B9UL;
+        hash = (hash ^ (hash >> 27)) * 0x94D049BB133111EBUL;
+        return hash ^ (hash >> 31);
+    }
+
+    private sealed class Generation(long number)
+    {
+        private readonly ulong[] _words = new ulong[1 << WordBits];
+
+        public long Number { get; } = number;
+
+        public void Add(ulong hash) => Interlocked.Or(ref _words[WordOf(hash)], BitsOf(hash));
+
+        public bool MayHold(ulong hash)
+        {
+            var bits = BitsOf(hash);
+            return (Volatile.Read(ref _words[WordOf(hash)]) & bits) == bits;
+        }
+
+        private static int WordOf(ulong hash) => (int)(hash & ((1UL << WordBits) - 1));
+
+        /// <summary>The id's bits within its word, each picked by six bits of the hash above those that picked the word.</summary>
+        private static ulong BitsOf(ulong hash)
+        {
+            var bits = 0UL;
+            for (var i = 0; i < BitsPerId; i++)
+            {
+                bits |= 1UL << (int)((hash >> (WordBits + (6 * i))) & 63);
+            }
+
+            return bits;
+        }
+    }
+}
