@@ -134,6 +134,7 @@ internal sealed partial class SqliteBatchWriter : IAsyncDisposable
         {
             // Whatever went wrong, every write of the batch must hear about it: a write left waiting would hang its caller.
             Log.BatchFailed(_logger, batch.Count, e);
+            _statements.RolledBack();
             foreach (var pending in applied)
             {
                 pending.Committed.TrySetException(e);
@@ -142,6 +143,7 @@ internal sealed partial class SqliteBatchWriter : IAsyncDisposable
             return;
         }
 
+        _statements.Committed();
         _checkpointer?.Committed(applied.Count);
         foreach (var pending in applied)
         {

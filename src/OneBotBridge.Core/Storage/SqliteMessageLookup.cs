@@ -68,7 +68,7 @@ internal sealed class SqliteMessageLookup(string connectionString, PlatformIdGen
             busyTimeout.ExecuteNonQuery();
         }
 
-        _statement = new SqliteStatement(_connection, $"{SqliteBridgeStore.SelectMessage} WHERE {PlatformIdGenerations.GenerationOfRow} = $generation AND platform_id = $platform;");
+        _statement = new SqliteStatement(_connection, $"{SqliteBridgeStore.SelectMessage} WHERE {PlatformIdGenerations.InGeneration};");
         return _statement;
     }
 }

@@ -11,11 +11,12 @@ internal sealed class SqliteWriteStatements : IDisposable
     private readonly SqliteCommand _saveIdMapping;
     private readonly SqliteStatement _saveMessage;
     private readonly SqliteStatement _findPlatformId;
-    private readonly SqliteCommand _firstSeq;
+    private readonly SqliteStatement _generationHasRows;
     private readonly SqliteCommand _saveReplySource;
     private readonly SqliteCommand _pruneMessages;
     private readonly SqliteCommand _pruneReplySources;
     private readonly PlatformIdGenerations _generations;
+    private readonly List<long> _emptiedGenerations = [];
     private long _nextSeq;
 
     /// <param name="generations">Every stored platform id; kept up to date with each message saved or pruned.</param>
@@ -30,10 +31,9 @@ internal sealed class SqliteWriteStatements : IDisposable
             INSERT INTO messages (seq, message_id, platform_id, scene, target, sender, direction, time_ms, content)
             VALUES ($seq, $message_id, $platform_id, $scene, $target, $sender, $direction, $time_ms, $content);
             """);
-        _findPlatformId = new SqliteStatement(connection, $"""
-            SELECT 1 FROM messages WHERE {PlatformIdGenerations.GenerationOfRow} = $generation AND platform_id = $platform;
-            """);
-        _firstSeq = Create(connection, "SELECT MIN(seq) FROM messages;");
+        _findPlatformId = new SqliteStatement(connection, $"SELECT 1 FROM messages WHERE {PlatformIdGenerations.InGeneration};");
+        _generationHasRows = new SqliteStatement(
+            connection, $"SELECT 1 FROM messages WHERE {PlatformIdGenerations.GenerationOfRow} = $generation LIMIT 1;");
         using (var lastSeq = Create(connection, "SELECT MAX(seq) FROM messages;"))
         {
             _nextSeq = lastSeq.ExecuteScalar() is long last ? last + 1 : 1;
@@ -83,8 +83,10 @@ internal sealed class SqliteWriteStatements : IDisposable
         _saveMessage.Bind(7, StorageTags.Of(message.Direction));
         _saveMessage.Bind(8, message.Time.ToUnixTimeMilliseconds());
         _saveMessage.Bind(9, message.Content);
-        _saveMessage.Execute();
+
+        // Before the row: should the insert fail, a filter that says "maybe" costs a seek, one that says "no" loses the row.
         _generations.Add(seq, message.PlatformMessageId);
+        _saveMessage.Execute();
     }
 
     public void SaveReplySource(ReplySourceRecord source) => Run(
@@ -98,11 +100,35 @@ internal sealed class SqliteWriteStatements : IDisposable
         source.SeqHighWater,
         source.Uses);
 
+    /// <summary>
+    /// Deletes old messages and notes the generations left with no row (by arrival, not by time: a message dated in
+    /// the future must not keep the generations after it), whose filters <see cref="Committed"/> then drops.
+    /// </summary>
     public void PruneMessages(DateTimeOffset before)
     {
         Run(_pruneMessages, before.ToUnixTimeMilliseconds());
-        _generations.ForgetBefore(_firstSeq.ExecuteScalar() is long first ? first : _nextSeq);
+        _emptiedGenerations.Clear();
+        foreach (var generation in _generations.Numbers)
+        {
+            if (!HasRows(generation))
+            {
+                _emptiedGenerations.Add(generation);
+            }
+        }
     }
+
+    /// <summary>After the batch's commit: a prune's emptied generations are forgotten only once the deletes are durable.</summary>
+    public void Committed()
+    {
+        if (_emptiedGenerations.Count > 0)
+        {
+            _generations.Forget(_emptiedGenerations);
+            _emptiedGenerations.Clear();
+        }
+    }
+
+    /// <summary>After a batch failed: its deletes are rolled back, so every generation keeps its filter.</summary>
+    public void RolledBack() => _emptiedGenerations.Clear();
 
     public void PruneReplySources(DateTimeOffset before) => Run(_pruneReplySources, before.ToUnixTimeMilliseconds());
 
@@ -115,10 +141,11 @@ internal sealed class SqliteWriteStatements : IDisposable
 
         _saveMessage.Dispose();
         _findPlatformId.Dispose();
+        _generationHasRows.Dispose();
     }
 
     private IEnumerable<SqliteCommand> All() =>
-        [_saveIdMapping, _saveReplySource, _pruneMessages, _pruneReplySources, _firstSeq];
+        [_saveIdMapping, _saveReplySource, _pruneMessages, _pruneReplySources];
 
     /// <summary>Sees this batch's own rows too: the writer's connection holds its transaction.</summary>
     private bool IsStored(string platformMessageId)
@@ -141,6 +168,19 @@ internal sealed class SqliteWriteStatements : IDisposable
         }
 
         return false;
+    }
+
+    private bool HasRows(long generation)
+    {
+        _generationHasRows.Bind(1, generation);
+        try
+        {
+            return _generationHasRows.Read();
+        }
+        finally
+        {
+            _generationHasRows.Reset();
+        }
     }
 
     private static SqliteCommand Create(SqliteConnection connection, string sql, params string[] parameterNames)

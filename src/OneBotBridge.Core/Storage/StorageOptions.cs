@@ -10,7 +10,7 @@ public sealed class StorageOptions
 
     /// <summary>
     /// <c>storage.batch_size</c>: at most this many writes are committed in one transaction. Under load, a bigger commit
-    /// writes each page of the platform-id index (where messages land at random) once for more of its messages.
+    /// writes each page it changes (of the table and of its indexes) once for more of its messages.
     /// </summary>
     public int BatchSize { get; set; } = 4096;
 

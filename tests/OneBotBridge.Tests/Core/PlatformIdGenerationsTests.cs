@@ -42,19 +42,20 @@ public sealed class PlatformIdGenerationsTests
     }
 
     [Test]
-    public void Generations_before_the_first_stored_row_are_forgotten()
+    public void A_forgotten_generation_holds_nothing_and_the_others_keep_theirs()
     {
         var generations = new PlatformIdGenerations();
         generations.Add(1, "ROBOT1.0_a");
         generations.Add(GenerationSize, "ROBOT1.0_b");
         generations.Add((2 * GenerationSize) + 1, "ROBOT1.0_c");
 
-        generations.ForgetBefore((2 * GenerationSize) - 1);
+        generations.Forget([1]);
 
         Assert.Multiple(() =>
         {
-            Assert.That(generations.MayHold("ROBOT1.0_a"), Is.Empty);
-            Assert.That(generations.MayHold("ROBOT1.0_b"), Is.EqualTo(new long[] { 1 }), "its generation still has a row");
+            Assert.That(generations.Numbers, Is.EqualTo(new long[] { 0, 2 }));
+            Assert.That(generations.MayHold("ROBOT1.0_a"), Is.EqualTo(new long[] { 0 }));
+            Assert.That(generations.MayHold("ROBOT1.0_b"), Is.Empty);
             Assert.That(generations.MayHold("ROBOT1.0_c"), Is.EqualTo(new long[] { 2 }));
         });
     }

@@ -379,6 +379,122 @@ public sealed class SqliteBridgeStoreTests
         Assert.That((await store.FindMessageByPlatformIdAsync("ROBOT1.0_1", default))?.MessageId, Is.EqualTo(2));
     }
 
+    [Test]
+    public async Task A_prune_forgets_only_generations_it_emptied_and_a_message_dated_ahead_keeps_none_after_it()
+    {
+        using var database = new TempDatabase();
+        await SeedAsync(database, """
+            INSERT INTO messages VALUES (1, 1, 'ROBOT1.0_ahead', 'c2c', 42, 42, 'received', 9000000000000, 'dated ahead');
+            INSERT INTO messages VALUES (65536, 2, 'ROBOT1.0_2', 'c2c', 42, 42, 'received', 1000, 'old');
+            INSERT INTO messages VALUES (131072, 3, 'ROBOT1.0_3', 'c2c', 42, 42, 'received', 1000, 'old');
+            INSERT INTO messages VALUES (131073, 4, 'ROBOT1.0_4', 'c2c', 42, 42, 'received', 5000, 'kept');
+            """);
+        await using var harness = await WriterHarness.OpenAsync(database);
+
+        await harness.Writer.WriteAsync(statements => statements.PruneMessages(DateTimeOffset.FromUnixTimeMilliseconds(2000)), default);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(harness.Generations.Numbers, Is.EqualTo(new long[] { 0, 2 }), "generation 1 is empty now");
+            Assert.That(harness.Generations.MayHold("ROBOT1.0_4"), Is.EqualTo(new long[] { 2 }));
+            Assert.That(harness.Generations.MayHold("ROBOT1.0_ahead"), Is.EqualTo(new long[] { 0 }));
+        });
+
+        await harness.Writer.WriteAsync(statements => statements.SaveMessage(Message(9) with { PlatformMessageId = "ROBOT1.0_4" }), default);
+        Assert.That(await SeqsAsync(database), Is.EqualTo(new[] { (1L, 1L), (131073L, 4L) }), "a redelivery of a kept message is not stored twice");
+    }
+
+    [Test]
+    public async Task A_prune_rolled_back_with_its_batch_keeps_every_generation()
+    {
+        using var database = new TempDatabase();
+        await SeedAsync(database, """
+            INSERT INTO messages VALUES (1, 1, 'ROBOT1.0_old', 'c2c', 42, 42, 'received', 1000, 'old');
+            INSERT INTO messages VALUES (70000, 2, 'ROBOT1.0_new', 'c2c', 42, 42, 'received', 5000, 'new');
+            CREATE TRIGGER boom BEFORE INSERT ON messages WHEN NEW.platform_id = 'ROBOT1.0_boom'
+            BEGIN SELECT RAISE(ROLLBACK, 'boom'); END;
+            """);
+        await using var harness = await WriterHarness.OpenAsync(database);
+        using var started = new SemaphoreSlim(0);
+        using var release = new SemaphoreSlim(0);
+        var holder = harness.Writer.WriteAsync(_ => { started.Release(); release.Wait(); }, default);
+        await started.WaitAsync();
+
+        // Both queue behind the held batch, so they make up the next one; the insert rolls back the whole of it.
+        var prune = harness.Writer.WriteAsync(statements => statements.PruneMessages(DateTimeOffset.FromUnixTimeMilliseconds(2000)), default);
+        var boom = harness.Writer.WriteAsync(statements => statements.SaveMessage(Message(3) with { PlatformMessageId = "ROBOT1.0_boom" }), default);
+        release.Release();
+        await holder;
+
+        Assert.That(async () => await prune, Throws.Exception, "its batch could not commit");
+        Assert.That(async () => await boom, Throws.InstanceOf<SqliteException>());
+        Assert.Multiple(() =>
+        {
+            Assert.That(harness.Generations.Numbers, Is.EqualTo(new long[] { 0, 1 }));
+            Assert.That(harness.Generations.MayHold("ROBOT1.0_old"), Is.EqualTo(new long[] { 0 }));
+        });
+        Assert.That(await SeqsAsync(database), Is.EqualTo(new[] { (1L, 1L), (70000L, 2L) }));
+    }
+
+    [Test]
+    public async Task Lookups_by_platform_id_seek_the_generation_index()
+    {
+        using var database = new TempDatabase();
+        await (await database.OpenAsync()).DisposeAsync();
+        await using var connection = new SqliteConnection($"Data Source={database.Path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"EXPLAIN QUERY PLAN SELECT content FROM messages WHERE {PlatformIdGenerations.InGeneration};";
+        command.Parameters.AddWithValue("$generation", 0);
+        command.Parameters.AddWithValue("$platform", "ROBOT1.0_1");
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.That(await reader.ReadAsync(), Is.True);
+
+        Assert.That(reader.GetString(3), Does.Contain("USING INDEX messages_platform (<expr>=? AND platform_id=?)"));
+    }
+
+    [Test]
+    public async Task A_platform_id_repeated_within_one_batch_is_stored_once()
+    {
+        using var database = new TempDatabase();
+        await using (var store = await database.OpenAsync())
+        {
+            await Task.WhenAll(
+                store.SaveMessageAsync(Message(1), default),
+                store.SaveMessageAsync(Message(2) with { PlatformMessageId = "ROBOT1.0_1" }, default),
+                store.SaveMessageAsync(Message(3), default));
+        }
+
+        Assert.That((await SeqsAsync(database)).Select(row => row.MessageId), Is.EqualTo(new[] { 1L, 3L }));
+    }
+
+    /// <summary>A store's schema with <paramref name="sql"/> run on it, closed again.</summary>
+    private static async Task SeedAsync(TempDatabase database, string sql)
+    {
+        await (await database.OpenAsync()).DisposeAsync();
+        await using var connection = new SqliteConnection($"Data Source={database.Path};Pooling=False");
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, sql);
+    }
+
+    /// <summary>The store's writer on its own, with the filters it keeps, for tests that hold or fail its batches.</summary>
+    private sealed class WriterHarness(SqliteBatchWriter writer, PlatformIdGenerations generations) : IAsyncDisposable
+    {
+        public SqliteBatchWriter Writer { get; } = writer;
+
+        public PlatformIdGenerations Generations { get; } = generations;
+
+        public static async Task<WriterHarness> OpenAsync(TempDatabase database)
+        {
+            var connection = new SqliteConnection($"Data Source={database.Path};Pooling=False");
+            await connection.OpenAsync();
+            var generations = PlatformIdGenerations.Load(connection);
+            return new WriterHarness(new SqliteBatchWriter(connection, generations, 256, 16, checkpointer: null, NullLogger.Instance), generations);
+        }
+
+        public ValueTask DisposeAsync() => Writer.DisposeAsync();
+    }
+
     private static async Task<List<(long Seq, long MessageId)>> SeqsAsync(TempDatabase database)
     {
         await using var connection = new SqliteConnection($"Data Source={database.Path}");
