@@ -14,8 +14,10 @@ namespace OneBotBridge.Core.Storage;
 /// question costs one memory read per generation. 128 KiB (two bytes an id) for a full generation of 65,536 ids answers
 /// "maybe" for about 0.4 % of ids it never saw, which then cost one seek each. A question reads one word of every
 /// generation, so it costs more as more is stored: at 100 messages a second kept for 7 days (900 generations), some
-/// 900 reads and 4 vain seeks. A single index of random ids cost a random page per message at any size. Written by the store's single writer thread and read by any: bits are set with
-/// atomic ORs before the row they stand for is committed, and the generation list is replaced, never changed.
+/// 900 reads and 4 vain seeks. A single index of random ids cost a random page per message at any size.
+/// Written by the store's single writer thread (and at start by the thread reading the stored ids) and read by any:
+/// bits are set with atomic ORs before the row they stand for is committed, and the generation list is replaced,
+/// never changed.
 /// </remarks>
 internal sealed class PlatformIdGenerations
 {
@@ -33,24 +35,57 @@ internal sealed class PlatformIdGenerations
     private readonly Lock _gate = new();
     private volatile Generation[] _generations = [];
 
+    /// <summary>The generations stored at open whose ids are not read yet, newest first; null once read.</summary>
+    private volatile long[]? _unread;
+
     public static long GenerationOf(long seq) => seq >> SeqBits;
 
-    /// <summary>Reads every stored platform id (from the index alone).</summary>
-    public static PlatformIdGenerations Load(SqliteConnection connection)
+    /// <summary>
+    /// The filters of a database just opened, before its stored ids are read (<see cref="Load"/>): until then, every
+    /// generation stored at open may hold any id, so lookups seek in each of them: slower, never wrong.
+    /// </summary>
+    public static PlatformIdGenerations Opening(SqliteConnection connection)
     {
-        var generations = new PlatformIdGenerations();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq, platform_id FROM messages INDEXED BY messages_platform;";
+        command.CommandText = "SELECT MIN(seq), MAX(seq) FROM messages;";
         using var reader = command.ExecuteReader();
-        while (reader.Read())
+        reader.Read();
+        var generations = new PlatformIdGenerations();
+        if (!reader.IsDBNull(0))
         {
-            generations.Add(reader.GetInt64(0), reader.GetString(1));
+            var first = GenerationOf(reader.GetInt64(0));
+            var last = GenerationOf(reader.GetInt64(1));
+            generations._unread = [.. Enumerable.Range(0, (int)(last - first + 1)).Select(offset => last - offset)];
         }
 
         return generations;
     }
 
-    /// <summary>Notes that the row numbered <paramref name="seq"/> holds <paramref name="platformId"/>. Writer thread only.</summary>
+    /// <summary>
+    /// Reads every id stored at <see cref="Opening"/> (from the index alone), on <paramref name="connection"/>, and
+    /// returns how many; from then on lookups trust the filters. Rows written meanwhile are added by the writer.
+    /// </summary>
+    public long Load(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, platform_id FROM messages INDEXED BY messages_platform;";
+        using var reader = command.ExecuteReader();
+        var count = 0L;
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Add(reader.GetInt64(0), reader.GetString(1));
+            count++;
+        }
+
+        _unread = null;
+        return count;
+    }
+
+    /// <summary>
+    /// Notes that the row numbered <paramref name="seq"/> holds <paramref name="platformId"/>. Called by the writer, and
+    /// at start by <see cref="Load"/>.
+    /// </summary>
     public void Add(long seq, string platformId)
     {
         var number = GenerationOf(seq);
@@ -66,13 +101,20 @@ internal sealed class PlatformIdGenerations
     {
         var hash = Hash(platformId);
         var generations = _generations;
+        var unread = _unread;
+        var newerThanUnread = unread is null ? long.MinValue : unread[0];
         List<long>? candidates = null;
-        for (var i = generations.Length - 1; i >= 0; i--)
+        for (var i = generations.Length - 1; i >= 0 && generations[i].Number > newerThanUnread; i--)
         {
             if (generations[i].MayHold(hash))
             {
                 (candidates ??= []).Add(generations[i].Number);
             }
+        }
+
+        if (unread is not null)
+        {
+            return [.. candidates ?? [], .. unread];
         }
 
         return candidates is null ? [] : [.. candidates];

@@ -20,7 +20,7 @@ internal sealed partial class SqliteBatchWriter : IAsyncDisposable
     private readonly SqliteCheckpointer? _checkpointer;
     private readonly Task _loop;
 
-    /// <param name="generations">Every stored platform id, as <see cref="PlatformIdGenerations.Load"/> read it from <paramref name="connection"/>.</param>
+    /// <param name="generations">Where the stored platform ids are; the writer notes each message it stores there.</param>
     /// <param name="checkpointer">Takes the WAL checkpoints off this writer, when the database is in WAL mode.</param>
     public SqliteBatchWriter(
         SqliteConnection connection,

@@ -18,14 +18,21 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
     private readonly SqliteBatchWriter _writer;
     private readonly SqliteMessageLookup _messageLookup;
     private readonly SqliteFileFlusher? _flusher;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _storedIdsRead;
 
     private SqliteBridgeStore(
-        string readConnectionString, SqliteBatchWriter writer, PlatformIdGenerations generations, SqliteFileFlusher? flusher)
+        string readConnectionString,
+        SqliteBatchWriter writer,
+        PlatformIdGenerations generations,
+        SqliteFileFlusher? flusher,
+        ILogger logger)
     {
         _readConnectionString = readConnectionString;
         _writer = writer;
         _flusher = flusher;
         _messageLookup = new SqliteMessageLookup(readConnectionString, generations);
+        _storedIdsRead = StorageThread.Start("SQLite id reader", () => ReadStoredIds(generations, logger));
     }
 
     /// <summary>Opens (or creates) the database at <see cref="StorageOptions.Path"/>, creating its directory.</summary>
@@ -67,7 +74,7 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
             // In WAL mode NORMAL loses no committed transaction on a process crash, only on power loss.
             Scalar(connection, "PRAGMA synchronous=NORMAL;");
             SqliteSchema.Apply(connection, options.Path, logger);
-            generations = PlatformIdGenerations.Load(connection);
+            generations = PlatformIdGenerations.Opening(connection);
             flusher = wal ? new SqliteFileFlusher(path) : null;
         }
         catch
@@ -79,7 +86,7 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
         Log.Opened(logger, path);
         var checkpointer = flusher is null ? null : new SqliteCheckpointer(connectionString, flusher, logger);
         var writer = new SqliteBatchWriter(connection, generations, options.BatchSize, options.QueueCapacity, checkpointer, logger);
-        return new SqliteBridgeStore(connectionString, writer, generations, flusher);
+        return new SqliteBridgeStore(connectionString, writer, generations, flusher, logger);
     }
 
     public Task<IReadOnlyList<IdMapping>> LoadIdMappingsAsync(CancellationToken cancellationToken) =>
@@ -208,6 +215,9 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
     /// <summary>Commits what is queued, then closes the database.</summary>
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _storedIdsRead.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stopping.Dispose();
         await _writer.DisposeAsync().ConfigureAwait(false);
         _messageLookup.Dispose();
         using (var connection = new SqliteConnection(_readConnectionString))
@@ -247,6 +257,30 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
         return read(reader);
     }
 
+    /// <summary>
+    /// Reads the stored platform ids into the filters beside the writer, so that a large file opens at once; until
+    /// then lookups seek in every stored generation. A failure leaves them doing so (slower, not wrong).
+    /// </summary>
+    private void ReadStoredIds(PlatformIdGenerations generations, ILogger logger)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            using var connection = new SqliteConnection(_readConnectionString);
+            connection.Open();
+            var count = generations.Load(connection, _stopping.Token);
+            Log.StoredIdsRead(logger, count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // Closing before the read finished: nothing to keep.
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.StoredIdsUnread(logger, e.Message);
+        }
+    }
+
     private static object? Scalar(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
@@ -258,6 +292,12 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
     {
         [LoggerMessage(Level = LogLevel.Information, Message = "Storage opened at {Path}")]
         public static partial void Opened(ILogger logger, string path);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Storage read the ids of {Count} stored messages in {Seconds:0.00} s")]
+        public static partial void StoredIdsRead(ILogger logger, long count, double seconds);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Storage could not read the stored message ids, so each lookup of a platform message id searches every stored generation (slower, not less correct): {Reason}")]
+        public static partial void StoredIdsUnread(ILogger logger, string reason);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Storage at {Path} could not switch to WAL (journal mode is {JournalMode}); writes will be slower")]
         public static partial void NoWal(ILogger logger, string path, string journalMode);

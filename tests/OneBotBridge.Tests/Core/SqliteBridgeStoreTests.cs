@@ -84,7 +84,7 @@ public sealed class SqliteBridgeStoreTests
         await (await database.OpenAsync()).DisposeAsync();
         var connection = new SqliteConnection($"Data Source={database.Path};Pooling=False");
         await connection.OpenAsync();
-        await using var writer = new SqliteBatchWriter(connection, PlatformIdGenerations.Load(connection), 256, 16, checkpointer: null, NullLogger.Instance);
+        await using var writer = new SqliteBatchWriter(connection, PlatformIdGenerations.Opening(connection), 256, 16, checkpointer: null, NullLogger.Instance);
 
         (bool OnPool, string? Name)? writingThread = null;
         await writer.WriteAsync(_ => writingThread = (Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.Name), CancellationToken.None);
@@ -103,7 +103,7 @@ public sealed class SqliteBridgeStoreTests
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         await ExecuteAsync(connection, "PRAGMA wal_autocheckpoint=0;");
-        await using var writer = new SqliteBatchWriter(connection, PlatformIdGenerations.Load(connection), 256, 10_000, checkpointer, NullLogger.Instance);
+        await using var writer = new SqliteBatchWriter(connection, PlatformIdGenerations.Opening(connection), 256, 10_000, checkpointer, NullLogger.Instance);
 
         // A reader keeps the pass from copying what is written after its snapshot, as appends during a pass would:
         // the pass leaves the rest of the log, and the log can only start over once the rest is copied too.
@@ -437,6 +437,35 @@ public sealed class SqliteBridgeStoreTests
     }
 
     [Test]
+    public async Task Until_the_stored_ids_are_read_every_stored_generation_may_hold_any_id()
+    {
+        using var database = new TempDatabase();
+        await SeedAsync(database, """
+            INSERT INTO messages VALUES (1, 1, 'ROBOT1.0_1', 'c2c', 42, 42, 'received', 1000, 'first');
+            INSERT INTO messages VALUES (140000, 2, 'ROBOT1.0_2', 'c2c', 42, 42, 'received', 1000, 'second');
+            """);
+        await using var connection = new SqliteConnection($"Data Source={database.Path};Pooling=False");
+        await connection.OpenAsync();
+
+        var generations = PlatformIdGenerations.Opening(connection);
+        generations.Add(200000, "ROBOT1.0_3");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(generations.MayHold("ROBOT1.0_never"), Is.EqualTo(new long[] { 2, 1, 0 }));
+            Assert.That(generations.MayHold("ROBOT1.0_3"), Is.EqualTo(new long[] { 3, 2, 1, 0 }), "a row written since counts as read");
+        });
+
+        Assert.That(generations.Load(connection, CancellationToken.None), Is.EqualTo(2));
+        Assert.Multiple(() =>
+        {
+            Assert.That(generations.MayHold("ROBOT1.0_never"), Is.Empty);
+            Assert.That(generations.MayHold("ROBOT1.0_1"), Is.EqualTo(new long[] { 0 }));
+            Assert.That(generations.MayHold("ROBOT1.0_3"), Is.EqualTo(new long[] { 3 }));
+        });
+    }
+
+    [Test]
     public async Task Lookups_by_platform_id_seek_the_generation_index()
     {
         using var database = new TempDatabase();
@@ -488,7 +517,8 @@ public sealed class SqliteBridgeStoreTests
         {
             var connection = new SqliteConnection($"Data Source={database.Path};Pooling=False");
             await connection.OpenAsync();
-            var generations = PlatformIdGenerations.Load(connection);
+            var generations = PlatformIdGenerations.Opening(connection);
+            generations.Load(connection, CancellationToken.None);
             return new WriterHarness(new SqliteBatchWriter(connection, generations, 256, 16, checkpointer: null, NullLogger.Instance), generations);
         }
 
