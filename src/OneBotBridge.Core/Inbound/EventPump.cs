@@ -25,9 +25,9 @@ public sealed partial class EventPump(
 {
     /// <summary>
     /// Translated events waiting for their writes before the translating stage waits too: what bounds the event path's
-    /// memory when the store falls behind (a few MB). Far more than a batch under load: with room for only one batch (256
-    /// events then), translation stopped while each batch committed and the writer waited while the next one was
-    /// translated, and a busy bridge used neither stage fully. The price is paid only in a backlog: a
+    /// memory when the store falls behind (a few MB). As many as a default batch (<c>storage.batch_size</c>): with room for
+    /// only 256, one batch as it was then, translation stopped while each batch committed and the writer waited while the
+    /// next one was translated, and a busy bridge used neither stage fully. The price is paid only in a backlog: a
     /// send's own write then queues behind up to this many.
     /// </summary>
     public const int PublishQueueCapacity = 4096;

@@ -15,7 +15,7 @@ namespace OneBotBridge.Core.Storage;
 /// "maybe" for about 0.4 % of ids it never saw, which then cost one seek each. A question reads one word of every
 /// generation, so it costs more as more is stored: at 100 messages a second kept for 7 days (900 generations), some
 /// 900 reads and 4 vain seeks. A single index of random ids cost a random page per message at any size.
-/// Written by the store's single writer thread (and at start by the thread reading the stored ids) and read by any:
+/// Written by the store's single writer thread (and after start by the thread reading the stored ids) and read by any:
 /// bits are set with atomic ORs before the row they stand for is committed, and the generation list is replaced,
 /// never changed.
 /// </remarks>
@@ -35,73 +35,80 @@ internal sealed class PlatformIdGenerations
     private readonly Lock _gate = new();
     private volatile Generation[] _generations = [];
 
-    /// <summary>The generations stored at open whose ids are not read yet, newest first; null once read.</summary>
+    /// <summary>
+    /// The generations with rows at open whose ids are not read yet, newest first; null once all are. The loader takes
+    /// them from the front, so every filter newer than the first is complete.
+    /// </summary>
     private volatile long[]? _unread;
 
     public static long GenerationOf(long seq) => seq >> SeqBits;
 
     /// <summary>
     /// The filters of a database just opened, before its stored ids are read (<see cref="Load"/>): until then, every
-    /// generation stored at open may hold any id, so lookups seek in each of them: slower, never wrong.
+    /// generation that has rows may hold any id, so lookups seek in each of them: slower, never wrong. Finds those
+    /// generations with one seek each.
     /// </summary>
     public static PlatformIdGenerations Opening(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT MIN(seq), MAX(seq) FROM messages;";
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        var generations = new PlatformIdGenerations();
-        if (!reader.IsDBNull(0))
+        command.CommandText = "SELECT seq FROM messages WHERE seq >= $from ORDER BY seq LIMIT 1;";
+        var from = command.Parameters.AddWithValue("$from", 0L);
+        var stored = new List<long>();
+        while (command.ExecuteScalar() is long seq)
         {
-            var first = GenerationOf(reader.GetInt64(0));
-            var last = GenerationOf(reader.GetInt64(1));
-            generations._unread = [.. Enumerable.Range(0, (int)(last - first + 1)).Select(offset => last - offset)];
+            stored.Add(GenerationOf(seq));
+            from.Value = (GenerationOf(seq) + 1) << SeqBits;
         }
 
-        return generations;
+        stored.Reverse();
+        return new PlatformIdGenerations { _unread = stored.Count == 0 ? null : [.. stored] };
     }
 
+    /// <summary>True until <see cref="Load"/> has read every generation stored at <see cref="Opening"/>.</summary>
+    public bool HasUnread => _unread is not null;
+
     /// <summary>
-    /// Reads every id stored at <see cref="Opening"/> (from the index alone), on <paramref name="connection"/>, and
-    /// returns how many; from then on lookups trust the filters. Rows written meanwhile are added by the writer.
+    /// Reads the ids of every generation stored at <see cref="Opening"/>, newest first, each in a short read of its own
+    /// (a long one would hold back checkpoints, or, without WAL, the writer), and returns how many. Each generation read
+    /// is trusted to its filter from then on; rows written meanwhile are added by the writer.
     /// </summary>
     public long Load(SqliteConnection connection, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq, platform_id FROM messages INDEXED BY messages_platform;";
-        using var reader = command.ExecuteReader();
+        command.CommandText = $"SELECT platform_id FROM messages WHERE {GenerationOfRow} = $generation;";
+        var generationParameter = command.Parameters.AddWithValue("$generation", 0L);
         var count = 0L;
-        while (reader.Read())
+        while (_unread is { } unread)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Add(reader.GetInt64(0), reader.GetString(1));
-            count++;
+            var generation = unread[0];
+            generationParameter.Value = generation;
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    AddTo(generation, Hash(reader.GetString(0)));
+                    count++;
+                }
+            }
+
+            _unread = unread.Length == 1 ? null : unread[1..];
         }
 
-        _unread = null;
         return count;
     }
 
-    /// <summary>
-    /// Notes that the row numbered <paramref name="seq"/> holds <paramref name="platformId"/>. Called by the writer, and
-    /// at start by <see cref="Load"/>.
-    /// </summary>
-    public void Add(long seq, string platformId)
-    {
-        var number = GenerationOf(seq);
-        var generations = _generations;
-        var generation = generations.Length > 0 && generations[^1].Number == number
-            ? generations[^1]
-            : FindOrAdd(number);
-        generation.Add(Hash(platformId));
-    }
+    /// <summary>Notes that the row numbered <paramref name="seq"/> holds <paramref name="platformId"/>. Writer thread only.</summary>
+    public void Add(long seq, string platformId) => AddTo(GenerationOf(seq), Hash(platformId));
 
     /// <summary>The generations that may hold <paramref name="platformId"/>, newest first; most often none.</summary>
     public long[] MayHold(string platformId)
     {
         var hash = Hash(platformId);
-        var generations = _generations;
+
+        // The unread list first: once it no longer names a generation, that generation's filter is in the array read after.
         var unread = _unread;
+        var generations = _generations;
         var newerThanUnread = unread is null ? long.MinValue : unread[0];
         List<long>? candidates = null;
         for (var i = generations.Length - 1; i >= 0 && generations[i].Number > newerThanUnread; i--)
@@ -130,6 +137,15 @@ internal sealed class PlatformIdGenerations
         {
             _generations = [.. _generations.Where(generation => !emptied.Contains(generation.Number))];
         }
+    }
+
+    private void AddTo(long number, ulong hash)
+    {
+        var generations = _generations;
+        var generation = generations.Length > 0 && generations[^1].Number == number
+            ? generations[^1]
+            : FindOrAdd(number);
+        generation.Add(hash);
     }
 
     private Generation FindOrAdd(long number)

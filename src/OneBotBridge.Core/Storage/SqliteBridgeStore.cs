@@ -19,7 +19,7 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
     private readonly SqliteMessageLookup _messageLookup;
     private readonly SqliteFileFlusher? _flusher;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _storedIdsRead;
+    private int _disposed;
 
     private SqliteBridgeStore(
         string readConnectionString,
@@ -32,8 +32,17 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
         _writer = writer;
         _flusher = flusher;
         _messageLookup = new SqliteMessageLookup(readConnectionString, generations);
-        _storedIdsRead = StorageThread.Start("SQLite id reader", () => ReadStoredIds(generations, logger));
+        PlatformIds = generations;
+        StoredIdsRead = generations.HasUnread
+            ? StorageThread.Start("SQLite id reader", () => ReadStoredIds(generations, logger))
+            : Task.CompletedTask;
     }
+
+    /// <summary>Where the stored platform ids are.</summary>
+    internal PlatformIdGenerations PlatformIds { get; }
+
+    /// <summary>Completes once the ids stored at open are read into <see cref="PlatformIds"/> (or could not be).</summary>
+    internal Task StoredIdsRead { get; }
 
     /// <summary>Opens (or creates) the database at <see cref="StorageOptions.Path"/>, creating its directory.</summary>
     public static async Task<SqliteBridgeStore> OpenAsync(
@@ -215,8 +224,13 @@ public sealed partial class SqliteBridgeStore : IBridgeStore
     /// <summary>Commits what is queued, then closes the database.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await _storedIdsRead.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await StoredIdsRead.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stopping.Dispose();
         await _writer.DisposeAsync().ConfigureAwait(false);
         _messageLookup.Dispose();

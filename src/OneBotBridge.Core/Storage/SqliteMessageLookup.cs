@@ -7,7 +7,7 @@ namespace OneBotBridge.Core.Storage;
 /// The lookup every new message makes (is its platform id stored already), on a
 /// connection and a prepared statement of its own (<see cref="SqliteStatement"/>): opening a pooled connection and
 /// preparing the query again for each message cost more than the query. It seeks only in the generations
-/// <paramref name="generations"/> says may hold the id: for a new message, usually none.
+/// <paramref name="generations"/> says may hold the id: for a new message, usually none once the stored ids are read.
 /// </summary>
 internal sealed class SqliteMessageLookup(string connectionString, PlatformIdGenerations generations) : IDisposable
 {

@@ -19,7 +19,7 @@ internal sealed class SqliteWriteStatements : IDisposable
     private readonly List<long> _emptiedGenerations = [];
     private long _nextSeq;
 
-    /// <param name="generations">Every stored platform id; kept up to date with each message saved or pruned.</param>
+    /// <param name="generations">Where the stored platform ids are; kept up to date with each message saved or pruned.</param>
     public SqliteWriteStatements(SqliteConnection connection, PlatformIdGenerations generations)
     {
         _generations = generations;
@@ -102,15 +102,17 @@ internal sealed class SqliteWriteStatements : IDisposable
 
     /// <summary>
     /// Deletes old messages and notes the generations left with no row (by arrival, not by time: a message dated in
-    /// the future must not keep the generations after it), whose filters <see cref="Committed"/> then drops.
+    /// the future must not keep the generations after it), whose filters <see cref="Committed"/> then drops. Never the
+    /// generation new rows go to: a message saved later in this batch may already be in its filter.
     /// </summary>
     public void PruneMessages(DateTimeOffset before)
     {
         Run(_pruneMessages, before.ToUnixTimeMilliseconds());
         _emptiedGenerations.Clear();
+        var current = PlatformIdGenerations.GenerationOf(_nextSeq);
         foreach (var generation in _generations.Numbers)
         {
-            if (!HasRows(generation))
+            if (generation < current && !HasRows(generation))
             {
                 _emptiedGenerations.Add(generation);
             }

@@ -428,12 +428,56 @@ public sealed class SqliteBridgeStoreTests
 
         Assert.That(async () => await prune, Throws.Exception, "its batch could not commit");
         Assert.That(async () => await boom, Throws.InstanceOf<SqliteException>());
+        await harness.Writer.WriteAsync(statements => statements.SaveMessage(Message(4)), default);
         Assert.Multiple(() =>
         {
             Assert.That(harness.Generations.Numbers, Is.EqualTo(new long[] { 0, 1 }));
             Assert.That(harness.Generations.MayHold("ROBOT1.0_old"), Is.EqualTo(new long[] { 0 }));
         });
-        Assert.That(await SeqsAsync(database), Is.EqualTo(new[] { (1L, 1L), (70000L, 2L) }));
+        Assert.That(await SeqsAsync(database), Is.EqualTo(new[] { (1L, 1L), (70000L, 2L), (70002L, 4L) }));
+    }
+
+    [Test]
+    public async Task A_prune_that_empties_the_generation_new_rows_go_to_keeps_its_filter()
+    {
+        using var database = new TempDatabase();
+        await SeedAsync(database, "INSERT INTO messages VALUES (1, 1, 'ROBOT1.0_old', 'c2c', 42, 42, 'received', 1000, 'old');");
+        await using var harness = await WriterHarness.OpenAsync(database);
+        using var started = new SemaphoreSlim(0);
+        using var release = new SemaphoreSlim(0);
+        var holder = harness.Writer.WriteAsync(_ => { started.Release(); release.Wait(); }, default);
+        await started.WaitAsync();
+
+        // One batch: the prune leaves generation 0 empty, then a new message goes into it.
+        var prune = harness.Writer.WriteAsync(statements => statements.PruneMessages(DateTimeOffset.FromUnixTimeMilliseconds(2000)), default);
+        var save = harness.Writer.WriteAsync(statements => statements.SaveMessage(Message(5)), default);
+        release.Release();
+        await Task.WhenAll(holder, prune, save);
+
+        Assert.That(harness.Generations.MayHold("ROBOT1.0_5"), Is.EqualTo(new long[] { 0 }));
+        await harness.Writer.WriteAsync(statements => statements.SaveMessage(Message(6) with { PlatformMessageId = "ROBOT1.0_5" }), default);
+        Assert.That(await SeqsAsync(database), Is.EqualTo(new[] { (2L, 5L) }), "a redelivery is not stored twice");
+    }
+
+    [Test]
+    public async Task The_ids_stored_at_open_are_read_beside_the_store_and_then_trusted()
+    {
+        using var database = new TempDatabase();
+        await SeedAsync(database, """
+            INSERT INTO messages VALUES (1, 1, 'ROBOT1.0_1', 'c2c', 42, 42, 'received', 1000, 'first');
+            INSERT INTO messages VALUES (140000, 2, 'ROBOT1.0_2', 'c2c', 42, 42, 'received', 1000, 'second');
+            """);
+        await using var store = await database.OpenAsync();
+
+        await store.StoredIdsRead;
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(store.PlatformIds.HasUnread, Is.False);
+            Assert.That(store.PlatformIds.MayHold("ROBOT1.0_never"), Is.Empty);
+            Assert.That(store.PlatformIds.MayHold("ROBOT1.0_2"), Is.EqualTo(new long[] { 2 }));
+            Assert.That((await store.FindMessageByPlatformIdAsync("ROBOT1.0_1", default))?.Content, Is.EqualTo("first"));
+        });
     }
 
     [Test]
@@ -452,8 +496,8 @@ public sealed class SqliteBridgeStoreTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(generations.MayHold("ROBOT1.0_never"), Is.EqualTo(new long[] { 2, 1, 0 }));
-            Assert.That(generations.MayHold("ROBOT1.0_3"), Is.EqualTo(new long[] { 3, 2, 1, 0 }), "a row written since counts as read");
+            Assert.That(generations.MayHold("ROBOT1.0_never"), Is.EqualTo(new long[] { 2, 0 }), "generation 1 has no rows");
+            Assert.That(generations.MayHold("ROBOT1.0_3"), Is.EqualTo(new long[] { 3, 2, 0 }), "a row written since counts as read");
         });
 
         Assert.That(generations.Load(connection, CancellationToken.None), Is.EqualTo(2));
