@@ -265,17 +265,11 @@ public sealed class SqliteBridgeStoreTests
     public async Task A_version_1_database_keeps_every_message_through_the_upgrade()
     {
         using var database = new TempDatabase();
-        Directory.CreateDirectory(Path.GetDirectoryName(database.Path)!);
-        await using (var connection = new SqliteConnection($"Data Source={database.Path}"))
-        {
-            await connection.OpenAsync();
-            await ExecuteAsync(connection, Version1Schema);
-            await ExecuteAsync(connection, """
-                INSERT INTO messages VALUES (300, 'ROBOT1.0_300', 'group', 7, 42, 'received', 2000, 'second');
-                INSERT INTO messages VALUES (100, 'ROBOT1.0_100', 'c2c', 42, 42, 'sent', 3000, 'third');
-                INSERT INTO messages VALUES (200, 'ROBOT1.0_200', 'c2c', 42, 42, 'received', 1000, 'first');
-                """);
-        }
+        await WriteOlderDatabaseAsync(database, Version1Schema, """
+            INSERT INTO messages VALUES (300, 'ROBOT1.0_300', 'group', 7, 42, 'received', 2000, 'second');
+            INSERT INTO messages VALUES (100, 'ROBOT1.0_100', 'c2c', 42, 42, 'sent', 3000, 'third');
+            INSERT INTO messages VALUES (200, 'ROBOT1.0_200', 'c2c', 42, 42, 'received', 1000, 'first');
+            """);
 
         await using (var store = await database.OpenAsync())
         {
@@ -290,27 +284,17 @@ public sealed class SqliteBridgeStoreTests
         }
 
         Assert.That(await MessageIdsInTableOrderAsync(database), Is.EqualTo(new[] { 200L, 300L, 100L, 50L }));
-        await using var check = new SqliteConnection($"Data Source={database.Path}");
-        await check.OpenAsync();
-        await using var version = check.CreateCommand();
-        version.CommandText = "SELECT version FROM schema_version;";
-        Assert.That(await version.ExecuteScalarAsync(), Is.EqualTo(3L));
+        Assert.That(await SchemaVersionAsync(database), Is.EqualTo(3L));
     }
 
     [Test]
     public async Task A_version_2_database_keeps_every_message_and_its_arrival_order_through_the_upgrade()
     {
         using var database = new TempDatabase();
-        Directory.CreateDirectory(Path.GetDirectoryName(database.Path)!);
-        await using (var connection = new SqliteConnection($"Data Source={database.Path}"))
-        {
-            await connection.OpenAsync();
-            await ExecuteAsync(connection, Version2Schema);
-            await ExecuteAsync(connection, """
-                INSERT INTO messages VALUES (4, 300, 'ROBOT1.0_300', 'group', 7, 42, 'received', 1000, 'first');
-                INSERT INTO messages VALUES (70000, 100, 'ROBOT1.0_100', 'c2c', 42, 42, 'sent', 2000, 'second');
-                """);
-        }
+        await WriteOlderDatabaseAsync(database, Version2Schema, """
+            INSERT INTO messages VALUES (4, 300, 'ROBOT1.0_300', 'group', 7, 42, 'received', 1000, 'first');
+            INSERT INTO messages VALUES (70000, 100, 'ROBOT1.0_100', 'c2c', 42, 42, 'sent', 2000, 'second');
+            """);
 
         await using (var store = await database.OpenAsync())
         {
@@ -323,11 +307,7 @@ public sealed class SqliteBridgeStoreTests
         }
 
         Assert.That(await SeqsAsync(database), Is.EqualTo(new[] { (4L, 300L), (70000L, 100L), (70001L, 50L) }));
-        await using var check = new SqliteConnection($"Data Source={database.Path}");
-        await check.OpenAsync();
-        await using var version = check.CreateCommand();
-        version.CommandText = "SELECT version FROM schema_version;";
-        Assert.That(await version.ExecuteScalarAsync(), Is.EqualTo(3L));
+        Assert.That(await SchemaVersionAsync(database), Is.EqualTo(3L));
     }
 
     [Test]
@@ -415,16 +395,11 @@ public sealed class SqliteBridgeStoreTests
             BEGIN SELECT RAISE(ROLLBACK, 'boom'); END;
             """);
         await using var harness = await WriterHarness.OpenAsync(database);
-        using var started = new SemaphoreSlim(0);
-        using var release = new SemaphoreSlim(0);
-        var holder = harness.Writer.WriteAsync(_ => { started.Release(); release.Wait(); }, default);
-        await started.WaitAsync();
 
-        // Both queue behind the held batch, so they make up the next one; the insert rolls back the whole of it.
-        var prune = harness.Writer.WriteAsync(statements => statements.PruneMessages(DateTimeOffset.FromUnixTimeMilliseconds(2000)), default);
-        var boom = harness.Writer.WriteAsync(statements => statements.SaveMessage(Message(3) with { PlatformMessageId = "ROBOT1.0_boom" }), default);
-        release.Release();
-        await holder;
+        // The insert rolls back the whole batch.
+        var (prune, boom) = await harness.InOneBatchAsync(
+            statements => statements.PruneMessages(DateTimeOffset.FromUnixTimeMilliseconds(2000)),
+            statements => statements.SaveMessage(Message(3) with { PlatformMessageId = "ROBOT1.0_boom" }));
 
         Assert.That(async () => await prune, Throws.Exception, "its batch could not commit");
         Assert.That(async () => await boom, Throws.InstanceOf<SqliteException>());
@@ -443,16 +418,12 @@ public sealed class SqliteBridgeStoreTests
         using var database = new TempDatabase();
         await SeedAsync(database, "INSERT INTO messages VALUES (1, 1, 'ROBOT1.0_old', 'c2c', 42, 42, 'received', 1000, 'old');");
         await using var harness = await WriterHarness.OpenAsync(database);
-        using var started = new SemaphoreSlim(0);
-        using var release = new SemaphoreSlim(0);
-        var holder = harness.Writer.WriteAsync(_ => { started.Release(); release.Wait(); }, default);
-        await started.WaitAsync();
 
-        // One batch: the prune leaves generation 0 empty, then a new message goes into it.
-        var prune = harness.Writer.WriteAsync(statements => statements.PruneMessages(DateTimeOffset.FromUnixTimeMilliseconds(2000)), default);
-        var save = harness.Writer.WriteAsync(statements => statements.SaveMessage(Message(5)), default);
-        release.Release();
-        await Task.WhenAll(holder, prune, save);
+        // The prune leaves generation 0 empty, then a new message goes into it.
+        var (prune, save) = await harness.InOneBatchAsync(
+            statements => statements.PruneMessages(DateTimeOffset.FromUnixTimeMilliseconds(2000)),
+            statements => statements.SaveMessage(Message(5)));
+        await Task.WhenAll(prune, save);
 
         Assert.That(harness.Generations.MayHold("ROBOT1.0_5"), Is.EqualTo(new long[] { 0 }));
         await harness.Writer.WriteAsync(statements => statements.SaveMessage(Message(6) with { PlatformMessageId = "ROBOT1.0_5" }), default);
@@ -541,6 +512,25 @@ public sealed class SqliteBridgeStoreTests
         Assert.That((await SeqsAsync(database)).Select(row => row.MessageId), Is.EqualTo(new[] { 1L, 3L }));
     }
 
+    /// <summary>A database as an older bridge left it: its <paramref name="schema"/>, with <paramref name="rows"/>.</summary>
+    private static async Task WriteOlderDatabaseAsync(TempDatabase database, string schema, string rows)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(database.Path)!);
+        await using var connection = new SqliteConnection($"Data Source={database.Path}");
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, schema);
+        await ExecuteAsync(connection, rows);
+    }
+
+    private static async Task<object?> SchemaVersionAsync(TempDatabase database)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database.Path}");
+        await connection.OpenAsync();
+        await using var version = connection.CreateCommand();
+        version.CommandText = "SELECT version FROM schema_version;";
+        return await version.ExecuteScalarAsync();
+    }
+
     /// <summary>A store's schema with <paramref name="sql"/> run on it, closed again.</summary>
     private static async Task SeedAsync(TempDatabase database, string sql)
     {
@@ -564,6 +554,19 @@ public sealed class SqliteBridgeStoreTests
             var generations = PlatformIdGenerations.Opening(connection);
             generations.Load(connection, CancellationToken.None);
             return new WriterHarness(new SqliteBatchWriter(connection, generations, 256, 16, checkpointer: null, NullLogger.Instance), generations);
+        }
+
+        /// <summary>Makes both writes one batch: they queue while the writer is held inside the batch before.</summary>
+        public async Task<(Task First, Task Second)> InOneBatchAsync(Action<SqliteWriteStatements> first, Action<SqliteWriteStatements> second)
+        {
+            using var started = new SemaphoreSlim(0);
+            using var release = new SemaphoreSlim(0);
+            var holder = Writer.WriteAsync(_ => { started.Release(); release.Wait(); }, default);
+            await started.WaitAsync();
+            var writes = (Writer.WriteAsync(first, default), Writer.WriteAsync(second, default));
+            release.Release();
+            await holder;
+            return writes;
         }
 
         public ValueTask DisposeAsync() => Writer.DisposeAsync();
