@@ -53,6 +53,19 @@ internal sealed class SqliteStatement : ISqliteRow, IDisposable
 
     public void Reset() => raw.sqlite3_reset(_statement);
 
+    /// <summary>Runs a query for whether it returns any row, and resets it.</summary>
+    public bool HasRow()
+    {
+        try
+        {
+            return Read();
+        }
+        finally
+        {
+            Reset();
+        }
+    }
+
     public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
 
     public string Text(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string();

@@ -156,16 +156,9 @@ internal sealed class SqliteWriteStatements : IDisposable
         {
             _findPlatformId.Bind(1, generation);
             _findPlatformId.Bind(2, platformMessageId);
-            try
+            if (_findPlatformId.HasRow())
             {
-                if (_findPlatformId.Read())
-                {
-                    return true;
-                }
-            }
-            finally
-            {
-                _findPlatformId.Reset();
+                return true;
             }
         }
 
@@ -175,14 +168,7 @@ internal sealed class SqliteWriteStatements : IDisposable
     private bool HasRows(long generation)
     {
         _generationHasRows.Bind(1, generation);
-        try
-        {
-            return _generationHasRows.Read();
-        }
-        finally
-        {
-            _generationHasRows.Reset();
-        }
+        return _generationHasRows.HasRow();
     }
 
     private static SqliteCommand Create(SqliteConnection connection, string sql, params string[] parameterNames)
